@@ -1,0 +1,1 @@
+namespace Docket.UnitTests; public class Smoke { [Fact] public void Works() => Assert.True(true); }
