@@ -1,5 +1,86 @@
+using System.Globalization;
+using Docket.Web.Features.Accounts;
+using Docket.Web.Features.Calendar;
+using Docket.Web.Features.Courts;
+using Docket.Web.Features.Demo;
+using Docket.Web.Features.Fees;
+using Docket.Web.Features.Filings;
+using Docket.Web.Features.Notices;
+using Docket.Web.Infrastructure;
+using Docket.Web.Infrastructure.Data;
+using Docket.Web.Infrastructure.Problems;
+using Docket.Web.Infrastructure.Storage;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.EntityFrameworkCore;
+
 var builder = WebApplication.CreateBuilder(args);
+var options = builder.Configuration.GetSection("Docket").Get<DocketOptions>() ?? new DocketOptions();
+builder.Services.Configure<DocketOptions>(builder.Configuration.GetSection("Docket"));
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDocketDatabase(builder.Configuration, options);
+builder.Services.AddSingleton<IDocumentStore>(new FileSystemDocumentStore(Path.Combine(options.FullDataPath, "documents")));
+builder.Services.AddSingleton<CalendarService>();
+builder.Services.AddAccounts(options);
+builder.Services.AddFilings();
+
+builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
+builder.Services.Configure<RequestLocalizationOptions>(o =>
+{
+    CultureInfo[] cultures = [new("zh-CN"), new("en")];
+    o.DefaultRequestCulture = new RequestCulture("zh-CN");
+    o.SupportedCultures = cultures;
+    o.SupportedUICultures = cultures;
+    o.FallBackToParentCultures = true;
+    o.FallBackToParentUICultures = true;
+});
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemResults.Customize);
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+builder.Services.AddOpenApi();
+builder.Services.AddRazorPages();
+// JSON bodies are small; uploads raise the limit per request from the court's policy.
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
+
 var app = builder.Build();
-app.MapGet("/healthz", () => "ok");
+
+if (args.Contains("migrate"))
+{
+    await DatabaseSetup.MigrateAsync(app.Services);
+    app.Logger.LogInformation("Database migrated ({Provider}).", options.IsPostgres ? "postgres" : "sqlite");
+    return 0;
+}
+
+CjkFonts.Register();
+app.Logger.LogInformation("{Fonts}", CjkFonts.Describe());
+if (!options.IsPostgres) await DatabaseSetup.MigrateAsync(app.Services);
+else await DatabaseSetup.EnsureMigratedAsync(app.Services);
+await Seeding.SeedAsync(app.Services, options.Demo);
+if (options.Demo) app.Logger.LogWarning("Demo mode: demo courts and accounts are seeded (password {Password}).", Seeding.DemoPassword);
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRequestLocalization();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapOpenApi();
+app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription();
+app.MapGet("/readyz", async Task<IResult> (DocketDbContext db, CancellationToken ct) =>
+    await db.Database.CanConnectAsync(ct) ? TypedResults.Text("ready") : TypedResults.Problem(statusCode: 503, detail: "database unreachable"))
+    .ExcludeFromDescription();
+
+var api = app.MapGroup("/api/v1");
+api.MapAccountsApi();
+api.MapCourtsApi();
+api.MapCalendarApi();
+api.MapFeesApi();
+api.MapFilingsApi();
+
+app.MapRazorPages();
 app.Run();
+return 0;
+
 public partial class Program;

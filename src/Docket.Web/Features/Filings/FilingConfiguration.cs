@@ -1,0 +1,128 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Docket.Web.Features.Filings;
+
+public sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
+{
+    public void Configure(EntityTypeBuilder<Filing> b)
+    {
+        b.ToTable("filings");
+        b.HasKey(f => f.Id);
+        b.Property(f => f.Id).HasMaxLength(32);
+        b.Property(f => f.OwnerId).HasMaxLength(64);
+        b.Property(f => f.CourtId).HasMaxLength(12);
+        b.Property(f => f.CooperatingCourtId).HasMaxLength(12);
+        b.Property(f => f.CaseType).HasMaxLength(40);
+        b.Property(f => f.Status).HasMaxLength(30);
+        b.Property(f => f.Title).HasMaxLength(200);
+        b.Property(f => f.Cause).HasMaxLength(100);
+        b.Property(f => f.Matter).HasMaxLength(40);
+        b.Property(f => f.FilerCapacity).HasMaxLength(10);
+        b.Property(f => f.AgentType).HasMaxLength(10);
+        b.Property(f => f.FactsAndReasons).HasMaxLength(20000);
+        b.Property(f => f.Claims).HasConversion(StringListConverter.Instance, StringListConverter.Comparer);
+        b.Property(f => f.LastEventHash).HasMaxLength(64);
+        b.Property(f => f.Version).IsConcurrencyToken();
+        b.Ignore(f => f.ClaimAmount);
+        b.HasIndex(f => new { f.OwnerId, f.CreatedAt });
+        b.HasIndex(f => new { f.CourtId, f.Status, f.DecisionDeadline });
+
+        b.OwnsMany(f => f.Parties, p =>
+        {
+            p.ToTable("filing_parties");
+            p.WithOwner().HasForeignKey("FilingId");
+            p.Property<int>("Id");
+            p.HasKey("Id");
+            p.Property(x => x.Role).HasMaxLength(20);
+            p.Property(x => x.Kind).HasMaxLength(20);
+            p.Property(x => x.Name).HasMaxLength(200);
+            p.Property(x => x.IdType).HasMaxLength(20);
+            p.Property(x => x.IdNumber).HasMaxLength(40);
+            p.Property(x => x.Uscc).HasMaxLength(18);
+            p.Property(x => x.LegalRepresentative).HasMaxLength(100);
+            p.Property(x => x.Phone).HasMaxLength(30);
+            p.Property(x => x.Address).HasMaxLength(300);
+            p.HasIndex(x => x.Name);
+        });
+
+        b.HasMany(f => f.Documents).WithOne().HasForeignKey(d => d.FilingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(f => f.Receipts).WithOne().HasForeignKey(r => r.FilingId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(f => f.Events).WithOne().HasForeignKey(e => e.FilingId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+public sealed class FilingDocumentConfiguration : IEntityTypeConfiguration<FilingDocument>
+{
+    public void Configure(EntityTypeBuilder<FilingDocument> b)
+    {
+        b.ToTable("filing_documents");
+        b.HasKey(d => d.Id);
+        b.Property(d => d.Id).HasMaxLength(32);
+        b.Property(d => d.FilingId).HasMaxLength(32);
+        b.Property(d => d.Kind).HasMaxLength(30);
+        b.Property(d => d.FileName).HasMaxLength(255);
+        b.Property(d => d.MediaType).HasMaxLength(50);
+        b.Property(d => d.Sha256).HasMaxLength(64);
+        b.HasIndex(d => d.Sha256);
+    }
+}
+
+public sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>
+{
+    static readonly ValueComparer<List<ReceiptDocument>> Comparer = new(
+        (a, b) => (a == null && b == null) || (a != null && b != null && a.SequenceEqual(b)),
+        v => v.Aggregate(0, (h, d) => HashCode.Combine(h, d.GetHashCode())),
+        v => v.ToList());
+
+    public void Configure(EntityTypeBuilder<Receipt> b)
+    {
+        b.ToTable("receipts");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Id).HasMaxLength(32);
+        b.Property(r => r.FilingId).HasMaxLength(32);
+        b.Property(r => r.ReceiptNumber).HasMaxLength(40);
+        b.Property(r => r.CourtId).HasMaxLength(12);
+        b.HasIndex(r => r.ReceiptNumber).IsUnique();
+        b.HasIndex(r => new { r.FilingId, r.Version }).IsUnique();
+        // A receipt is a frozen snapshot: its document list is stored with it as JSON text.
+        b.Property(r => r.Documents).HasConversion(
+            v => JsonSerializer.Serialize(v, (JsonSerializerOptions?)null),
+            v => JsonSerializer.Deserialize<List<ReceiptDocument>>(v, (JsonSerializerOptions?)null) ?? new List<ReceiptDocument>(),
+            Comparer);
+    }
+}
+
+public sealed class FilingEventConfiguration : IEntityTypeConfiguration<FilingEvent>
+{
+    public void Configure(EntityTypeBuilder<FilingEvent> b)
+    {
+        b.ToTable("filing_events");
+        b.HasKey(e => new { e.FilingId, e.Sequence });
+        b.Property(e => e.FilingId).HasMaxLength(32);
+        b.Property(e => e.ActorId).HasMaxLength(64);
+        b.Property(e => e.ActorName).HasMaxLength(200);
+        b.Property(e => e.ActorRole).HasMaxLength(30);
+        b.Property(e => e.Action).HasMaxLength(40);
+        b.Property(e => e.FromStatus).HasMaxLength(30);
+        b.Property(e => e.ToStatus).HasMaxLength(30);
+        b.Property(e => e.Note).HasMaxLength(2000);
+        b.Property(e => e.Hash).HasMaxLength(64);
+        b.Property(e => e.PreviousHash).HasMaxLength(64);
+    }
+}
+
+public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> b)
+    {
+        b.ToTable("idempotency_keys");
+        b.HasKey(r => new { r.OwnerId, r.Key });
+        b.Property(r => r.OwnerId).HasMaxLength(64);
+        b.Property(r => r.Key).HasMaxLength(200);
+        b.Property(r => r.RequestHash).HasMaxLength(64);
+        b.Property(r => r.FilingId).HasMaxLength(32);
+    }
+}

@@ -1,0 +1,78 @@
+using Docket.Web.Features.Accounts;
+using Docket.Web.Features.Notices;
+using Docket.Web.Infrastructure.Data;
+using Docket.Web.Infrastructure.Problems;
+using Docket.Web.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Docket.Web.Features.Filings;
+
+/// <summary>The owner's reads: list, detail, check, receipt, history.</summary>
+public sealed class FilingReads(DocketDbContext db)
+{
+    public async Task<Page<FilingSummaryDto>> ListAsync(string ownerId, int page, int pageSize, CancellationToken ct)
+    {
+        (page, pageSize) = Paging.Clamp(page, pageSize);
+        var q = db.Filings.AsNoTracking().Where(f => f.OwnerId == ownerId);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id)
+            .Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(f => new { f.Id, f.CourtId, f.CaseType, f.Status, f.Title, f.Cause, f.SubmittedAt, f.DecisionDeadline, f.CreatedAt, f.UpdatedAt })
+            .ToListAsync(ct);
+        return new Page<FilingSummaryDto>(total, [.. rows.Select(f => new FilingSummaryDto(f.Id, f.CourtId, f.CaseType, f.Status, f.Title, f.Cause,
+            f.SubmittedAt is { } s ? ChinaTime.ToOffset(s) : null, f.DecisionDeadline, ChinaTime.ToOffset(f.CreatedAt), ChinaTime.ToOffset(f.UpdatedAt)))]);
+    }
+
+    public async Task<Result<FilingDto>> GetAsync(string ownerId, string id, CancellationToken ct) =>
+        await FilingQueries.Owned(db, id, ownerId).AsNoTracking().FirstOrDefaultAsync(ct) is { } f ? FilingDto.From(f) : Error.NotFound();
+
+    public async Task<Result<IReadOnlyList<CheckItem>>> CheckAsync(User owner, string id, CancellationToken ct)
+    {
+        var f = await FilingQueries.Owned(db, id, owner.Id).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (f is null) return Error.NotFound();
+        return Result<IReadOnlyList<CheckItem>>.Ok(FilingCheck.Run(f, owner));
+    }
+
+    public async Task<Result<Receipt>> LatestReceiptAsync(string ownerId, string id, CancellationToken ct)
+    {
+        if (!await db.Filings.AnyAsync(f => f.Id == id && f.OwnerId == ownerId, ct)) return Error.NotFound();
+        var r = await db.Receipts.AsNoTracking().Where(r => r.FilingId == id).OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
+        return r is null ? Error.Conflict("filing.not-submitted") : r;
+    }
+
+    public async Task<Result<byte[]>> ReceiptPdfAsync(string ownerId, string id, string verifyBaseUrl, CancellationToken ct)
+    {
+        var r = await LatestReceiptAsync(ownerId, id, ct);
+        if (!r.IsOk) return r.Error!;
+        var receipt = r.Value;
+        var f = await db.Filings.AsNoTracking().FirstAsync(x => x.Id == id, ct);
+        var court = await db.Courts.AsNoTracking().FirstAsync(c => c.Id == receipt.CourtId, ct);
+        var owner = await db.Users.AsNoTracking().FirstAsync(u => u.Id == ownerId, ct);
+        var caseType = CaseTypes.Find(f.CaseType);
+        var parties = f.Parties.Select(p => $"{PartyLabel(caseType, p.Role)}：{p.Name}").ToList();
+        var model = new ReceiptPdfModel(receipt.ReceiptNumber, receipt.Version, court.Name, caseType?.NameZh ?? f.CaseType, f.Title, f.Cause,
+            receipt.SubmittedAt, owner.DisplayName, parties,
+            [.. receipt.Documents.Select(d => new ReceiptPdfDocument(d.FileName, d.Bytes, d.Sha256))],
+            $"{verifyBaseUrl.TrimEnd('/')}/verify/receipt/{Uri.EscapeDataString(receipt.ReceiptNumber)}");
+        return ReceiptPdf.Render(model);
+    }
+
+    public static string PartyLabel(CaseType? t, string role) => role switch
+    {
+        "plaintiff" => t?.PlaintiffLabel ?? "原告",
+        "defendant" => t?.DefendantLabel ?? "被告",
+        _ => "第三人",
+    };
+
+    public async Task<Result<List<FilingEvent>>> HistoryAsync(string ownerId, string id, CancellationToken ct)
+    {
+        if (!await db.Filings.AnyAsync(f => f.Id == id && f.OwnerId == ownerId, ct)) return Error.NotFound();
+        return await db.FilingEvents.AsNoTracking().Where(e => e.FilingId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
+    }
+}
+
+public static class Paging
+{
+    public static (int Page, int PageSize) Clamp(int page, int pageSize) =>
+        (Math.Max(page, 1), pageSize <= 0 ? 20 : Math.Min(pageSize, 100));
+}

@@ -1,0 +1,142 @@
+using Docket.Web.Features.Accounts;
+using Docket.Web.Infrastructure;
+using Docket.Web.Infrastructure.Problems;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Docket.Web.Features.Filings;
+
+public sealed record CheckItemDto(string Code, string Message, bool Blocking, string Rule, string? Field);
+public sealed record CheckDto(bool Ready, IReadOnlyList<CheckItemDto> Items);
+public sealed record ChainVerificationDto(bool Valid, int Events, int? FirstBrokenSequence);
+
+public static class FilingsModule
+{
+    public static IServiceCollection AddFilings(this IServiceCollection services)
+    {
+        services.AddScoped<CreateFiling>();
+        services.AddScoped<UpdateFiling>();
+        services.AddScoped<UploadDocument>();
+        services.AddScoped<Documents>();
+        services.AddScoped<SubmitFiling>();
+        services.AddScoped<WithdrawFiling>();
+        services.AddScoped<FilingReads>();
+        return services;
+    }
+
+    public static CheckItemDto Localize(this IStringLocalizer<Messages> l, CheckItem i) =>
+        new(i.Code, l.Text(i.Code), i.Blocking, i.Rule, i.Field);
+
+    public static void MapFilingsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/filings").WithTags("Filings").RequireAuthorization(AccountsModule.ApiPolicy);
+
+        g.MapPost("", async Task<Results<Created<FilingDto>, Ok<FilingDto>, ProblemHttpResult>> (
+            CreateFiling.Request? body, HttpContext http, CreateFiling handler, UserManager<User> users, CancellationToken ct) =>
+        {
+            var owner = await users.GetUserAsync(http.User);
+            if (owner is null) return new Error(401, "auth.required").ToProblem(http);
+            var key = http.Request.Headers["Idempotency-Key"].ToString();
+            var r = await handler.HandleAsync(owner, body, string.IsNullOrEmpty(key) ? null : key, ct);
+            if (!r.IsOk) return r.Error!.ToProblem(http);
+            return r.Value.Created ? TypedResults.Created($"/api/v1/filings/{r.Value.Filing.Id}", r.Value.Filing) : TypedResults.Ok(r.Value.Filing);
+        });
+
+        g.MapGet("", async (int? page, int? pageSize, HttpContext http, FilingReads reads, CancellationToken ct) =>
+            TypedResults.Ok(await reads.ListAsync(http.User.Id(), page ?? 1, pageSize ?? 20, ct)));
+
+        g.MapGet("/{id}", async Task<Results<Ok<FilingDto>, ProblemHttpResult>> (string id, HttpContext http, FilingReads reads, CancellationToken ct) =>
+            (await reads.GetAsync(http.User.Id(), id, ct)).ToHttp(http));
+
+        g.MapPut("/{id}", async Task<Results<Ok<FilingDto>, ProblemHttpResult>> (string id, UpdateFiling.Request? body, HttpContext http, UpdateFiling handler, CancellationToken ct) =>
+            (await handler.HandleAsync(http.User.Id(), id, body, ct)).ToHttp(http));
+
+        g.MapPost("/{id}/documents", async Task<Results<Created<DocumentDto>, ProblemHttpResult>> (string id, HttpContext http, UploadDocument handler, CancellationToken ct) =>
+        {
+            var r = await handler.HandleAsync(http.User.Id(), id, http.Request, ct);
+            return r.IsOk ? TypedResults.Created($"/api/v1/filings/{id}/documents/{r.Value.Id}", r.Value) : r.Error!.ToProblem(http);
+        }).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
+
+        g.MapGet("/{id}/documents/{docId}/content", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (string id, string docId, HttpContext http, Documents docs, CancellationToken ct) =>
+        {
+            var r = await docs.OpenAsync(http.User.Id(), id, docId, ct);
+            if (!r.IsOk) return r.Error!.ToProblem(http);
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return TypedResults.File(r.Value.Stream, r.Value.MediaType, r.Value.FileName);
+        });
+
+        g.MapGet("/{id}/documents/{docId}/preview", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (string id, string docId, HttpContext http, Documents docs, CancellationToken ct) =>
+        {
+            var r = await docs.OpenAsync(http.User.Id(), id, docId, ct);
+            if (!r.IsOk) return r.Error!.ToProblem(http);
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            http.Response.Headers.ContentSecurityPolicy = "sandbox";
+            http.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = true, FileName = "document" }.ToString()
+                + "; filename*=UTF-8''" + Uri.EscapeDataString(r.Value.FileName);
+            return TypedResults.File(r.Value.Stream, r.Value.MediaType);
+        });
+
+        g.MapDelete("/{id}/documents/{docId}", async Task<Results<NoContent, ProblemHttpResult>> (string id, string docId, HttpContext http, Documents docs, CancellationToken ct) =>
+        {
+            var r = await docs.DeleteAsync(http.User.Id(), id, docId, ct);
+            return r.IsOk ? TypedResults.NoContent() : r.Error!.ToProblem(http);
+        });
+
+        g.MapGet("/{id}/check", async Task<Results<Ok<CheckDto>, ProblemHttpResult>> (string id, HttpContext http, FilingReads reads, UserManager<User> users, IStringLocalizer<Messages> l, CancellationToken ct) =>
+        {
+            var owner = await users.GetUserAsync(http.User);
+            if (owner is null) return new Error(401, "auth.required").ToProblem(http);
+            var r = await reads.CheckAsync(owner, id, ct);
+            if (!r.IsOk) return r.Error!.ToProblem(http);
+            return TypedResults.Ok(new CheckDto(!r.Value.Any(i => i.Blocking), [.. r.Value.Select(l.Localize)]));
+        });
+
+        g.MapPost("/{id}/submit", async Task<Results<Ok<ReceiptDto>, ProblemHttpResult>> (string id, HttpContext http, SubmitFiling handler, UserManager<User> users, IStringLocalizer<Messages> l, CancellationToken ct) =>
+        {
+            var owner = await users.GetUserAsync(http.User);
+            if (owner is null) return new Error(401, "auth.required").ToProblem(http);
+            var r = await handler.HandleAsync(owner, id, ct);
+            if (r.IsOk) return TypedResults.Ok(r.Value);
+            var error = r.Error!;
+            if (error.Extensions?.GetValueOrDefault("items") is IEnumerable<CheckItem> items)
+                error = error with { Extensions = new Dictionary<string, object?> { ["items"] = items.Select(l.Localize).ToList() } };
+            return error.ToProblem(http);
+        });
+
+        g.MapGet("/{id}/receipt", async Task<Results<Ok<ReceiptDto>, FileContentHttpResult, ProblemHttpResult>> (string id, string? format, HttpContext http, FilingReads reads, IOptions<DocketOptions> options, CancellationToken ct) =>
+        {
+            var wantsPdf = format == "pdf" || http.Request.Headers.Accept.Any(a => a?.Contains("application/pdf", StringComparison.OrdinalIgnoreCase) == true);
+            if (wantsPdf)
+            {
+                var baseUrl = options.Value.PublicBaseUrl ?? $"{http.Request.Scheme}://{http.Request.Host}";
+                var pdf = await reads.ReceiptPdfAsync(http.User.Id(), id, baseUrl, ct);
+                return pdf.IsOk ? TypedResults.File(pdf.Value, "application/pdf", $"receipt-{id}.pdf") : pdf.Error!.ToProblem(http);
+            }
+            var r = await reads.LatestReceiptAsync(http.User.Id(), id, ct);
+            return r.IsOk ? TypedResults.Ok(ReceiptDto.From(r.Value)) : r.Error!.ToProblem(http);
+        });
+
+        g.MapPost("/{id}/withdraw", async Task<Results<Ok<FilingDto>, ProblemHttpResult>> (string id, WithdrawFiling.Request? body, HttpContext http, WithdrawFiling handler, UserManager<User> users, CancellationToken ct) =>
+        {
+            var owner = await users.GetUserAsync(http.User);
+            if (owner is null) return new Error(401, "auth.required").ToProblem(http);
+            return (await handler.HandleAsync(owner, id, body, ct)).ToHttp(http);
+        });
+
+        g.MapGet("/{id}/history", async Task<Results<Ok<List<HistoryEventDto>>, ProblemHttpResult>> (string id, HttpContext http, FilingReads reads, CancellationToken ct) =>
+        {
+            var r = await reads.HistoryAsync(http.User.Id(), id, ct);
+            return r.IsOk ? TypedResults.Ok(r.Value.Select(HistoryEventDto.From).ToList()) : r.Error!.ToProblem(http);
+        });
+
+        g.MapGet("/{id}/history/verify", async Task<Results<Ok<ChainVerificationDto>, ProblemHttpResult>> (string id, HttpContext http, FilingReads reads, CancellationToken ct) =>
+        {
+            var r = await reads.HistoryAsync(http.User.Id(), id, ct);
+            if (!r.IsOk) return r.Error!.ToProblem(http);
+            var broken = AuditChain.FirstBroken(r.Value);
+            return TypedResults.Ok(new ChainVerificationDto(broken is null, r.Value.Count, broken));
+        });
+    }
+}

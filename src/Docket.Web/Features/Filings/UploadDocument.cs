@@ -1,0 +1,165 @@
+using System.Text;
+using Docket.Web.Infrastructure.Data;
+using Docket.Web.Infrastructure.Problems;
+using Docket.Web.Infrastructure.Storage;
+using Docket.Web.Infrastructure.Time;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace Docket.Web.Features.Filings;
+
+/// <summary>
+/// Adds a document to a draft: the multipart body is streamed straight into the store (never buffered), hashed
+/// while it streams, its type decided by its first bytes, and refused once it passes the court's limits.
+/// </summary>
+public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, TimeProvider clock, ILogger<UploadDocument> log)
+{
+    public static readonly IReadOnlyList<string> Kinds =
+    [
+        "complaint", "identity", "business-licence", "legal-rep-certificate", "power-of-attorney", "agent-identity",
+        "lawyer-licence", "law-firm-letter", "effective-judgment", "mediation-agreement", "evidence", "other",
+    ];
+
+    /// <summary>Room for the multipart framing and the small form fields around the file.</summary>
+    const long MultipartOverhead = 64 * 1024;
+
+    public async Task<Result<DocumentDto>> HandleAsync(string ownerId, string id, HttpRequest request, CancellationToken ct)
+    {
+        var filing = await FilingQueries.Owned(db, id, ownerId).FirstOrDefaultAsync(ct);
+        if (filing is null) return Error.NotFound();
+        if (!FilingStatus.IsEditable(filing.Status)) return Error.InvalidTransition;
+        var policy = (await db.Courts.AsNoTracking().FirstAsync(c => c.Id == filing.CourtId, ct)).Policy;
+
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            return Error.UnsupportedMediaType("document.not-multipart");
+        var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary) || boundary.Length > 200) return Error.BadRequest("request.malformed");
+
+        var used = filing.Documents.Sum(d => d.Bytes);
+        var allowed = Math.Min(policy.MaxDocumentBytes, policy.MaxFilingBytes - used);
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = Math.Max(policy.MaxDocumentBytes, 0) + MultipartOverhead;
+        if (request.ContentLength is { } declared && declared > policy.MaxDocumentBytes + MultipartOverhead)
+            return Error.TooLarge("document.too-large") with { Extensions = Limit(policy.MaxDocumentBytes) };
+
+        string? kind = null;
+        string? fileName = null;
+        string? mediaType = null;
+        PendingDocument? file = null;
+        try
+        {
+            var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            {
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+                    || !disposition.DispositionType.Equals("form-data")) continue;
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
+                if (disposition.IsFileDisposition() && name == "file" && file is null)
+                {
+                    fileName = FileNames.Sanitize(disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : disposition.FileName.Value);
+                    file = store.BeginWrite();
+                    var outcome = await CopyAsync(section.Body, file, allowed, policy.MaxDocumentBytes, used, ct);
+                    if (outcome is not null) return outcome;
+                    mediaType = MediaSniffer.Sniff(file.Head);
+                }
+                else if (name == "kind")
+                {
+                    using var sr = new StreamReader(section.Body, Encoding.UTF8);
+                    var buffer = new char[64];
+                    var n = await sr.ReadBlockAsync(buffer, ct);
+                    kind = new string(buffer, 0, n).Trim();
+                }
+            }
+            if (kind is null || !Kinds.Contains(kind)) return Error.Validation("kind", "document.kind-invalid");
+            if (file is null || file.Length == 0) return Error.Validation("file", "document.file-missing");
+            if (mediaType is null || !policy.AcceptedMediaTypes.Contains(mediaType))
+                return Error.UnsupportedMediaType("document.type-not-accepted");
+
+            var sha = await file.CommitAsync();
+            var now = ChinaTime.UtcNow(clock);
+            var doc = filing.AddDocument(kind, FileNames.WithExtension(fileName, mediaType), mediaType, file.Length, sha, now);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch
+            {
+                // Leave no file that no row names (unless another document has the same content).
+                db.ChangeTracker.Clear();
+                if (!await db.FilingDocuments.AnyAsync(d => d.Sha256 == sha, CancellationToken.None)) store.Delete(sha);
+                throw;
+            }
+            log.LogInformation("Document {DocumentId} ({Bytes} bytes, {MediaType}) added to filing {FilingId}", doc.Id, doc.Bytes, doc.MediaType, filing.Id);
+            return FilingDto.DocumentDtoFrom(doc);
+        }
+        finally
+        {
+            if (file is not null) await file.DisposeAsync();
+        }
+    }
+
+    /// <summary>Streams the section into the store; answers 413 as soon as a limit is passed, 415 as soon as the head is not a known type.</summary>
+    static async Task<Error?> CopyAsync(Stream body, PendingDocument file, long allowed, long maxDocument, long used, CancellationToken ct)
+    {
+        var buffer = new byte[81920];
+        int read;
+        var sniffed = false;
+        while ((read = await body.ReadAsync(buffer, ct)) > 0)
+        {
+            if (file.Length + read > allowed)
+                return file.Length + read > maxDocument
+                    ? Error.TooLarge("document.too-large") with { Extensions = Limit(maxDocument) }
+                    : Error.TooLarge("document.filing-too-large") with { Extensions = Limit(allowed + used) };
+            await file.WriteAsync(buffer.AsMemory(0, read), ct);
+            if (!sniffed && file.Length >= 8)
+            {
+                sniffed = true;
+                if (MediaSniffer.Sniff(file.Head) is null) return Error.UnsupportedMediaType("document.type-not-accepted");
+            }
+        }
+        return null;
+    }
+
+    static Dictionary<string, object?> Limit(long bytes) => new() { ["maxBytes"] = bytes };
+}
+
+public static class FileNames
+{
+    static readonly char[] Forbidden = ['<', '>', ':', '"', '/', '\\', '|', '?', '*', ';'];
+
+    /// <summary>The last path segment only, without control or reserved characters, at most 120 characters.</summary>
+    public static string Sanitize(string? name)
+    {
+        var s = (name ?? "").Replace('\\', '/');
+        s = s[(s.LastIndexOf('/') + 1)..];
+        var sb = new StringBuilder(s.Length);
+        foreach (var rune in s.EnumerateRunes())
+        {
+            if (Rune.IsControl(rune) || rune.Value is 0x200B or 0x200E or 0x200F or 0x202A or 0x202B or 0x202C or 0x202D or 0x202E or 0xFEFF) continue;
+            if (rune.IsBmp && Forbidden.Contains((char)rune.Value)) { sb.Append('_'); continue; }
+            sb.Append(rune.ToString());
+        }
+        s = sb.ToString().Trim().Trim('.').Trim();
+        if (s.Length > 120)
+        {
+            var ext = Path.GetExtension(s);
+            if (ext.Length > 10) ext = "";
+            s = s[..(120 - ext.Length)] + ext;
+            if (char.IsHighSurrogate(s[^(ext.Length + 1)])) s = s.Remove(s.Length - ext.Length - 1, 1);
+        }
+        return s;
+    }
+
+    /// <summary>Makes the name end in the extension of the type its content was found to be.</summary>
+    public static string WithExtension(string? name, string mediaType)
+    {
+        var ext = mediaType switch { "application/pdf" => ".pdf", "image/jpeg" => ".jpg", "image/png" => ".png", _ => "" };
+        var n = string.IsNullOrWhiteSpace(name) ? "document" : name;
+        var current = Path.GetExtension(n).ToLowerInvariant();
+        if (current == ext || (ext == ".jpg" && current == ".jpeg")) return n;
+        return n + ext;
+    }
+}

@@ -1,0 +1,154 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+
+namespace Docket.Web.Infrastructure.Storage;
+
+/// <summary>Where document bytes live, addressed by their SHA-256 (see docs/adr/0002-document-storage.md).</summary>
+public interface IDocumentStore
+{
+    /// <summary>Starts a new upload: a temp file in the store's own folder, hashed and counted as it is written.</summary>
+    PendingDocument BeginWrite();
+    Stream OpenRead(string sha256);
+    bool Exists(string sha256);
+    void Delete(string sha256);
+}
+
+public sealed class PendingDocument : IAsyncDisposable
+{
+    readonly FileStream file;
+    readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    readonly Func<string, string, Task> commit;
+    readonly byte[] head = new byte[16];
+    bool committed;
+
+    internal PendingDocument(string tempPath, Func<string, string, Task> commit)
+    {
+        TempPath = tempPath;
+        this.commit = commit;
+        file = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+    }
+
+    public string TempPath { get; }
+    public long Length { get; private set; }
+    /// <summary>The first bytes, for sniffing the type by content.</summary>
+    public ReadOnlySpan<byte> Head => head.AsSpan(0, (int)Math.Min(Length, head.Length));
+
+    public async Task WriteAsync(ReadOnlyMemory<byte> chunk, CancellationToken ct)
+    {
+        if (Length < head.Length)
+        {
+            var n = (int)Math.Min(head.Length - Length, chunk.Length);
+            chunk.Span[..n].CopyTo(head.AsSpan((int)Length));
+        }
+        hash.AppendData(chunk.Span);
+        await file.WriteAsync(chunk, ct);
+        Length += chunk.Length;
+    }
+
+    /// <summary>Flushes the file to disk and moves it to its content address; returns the SHA-256 (lower-case hex).</summary>
+    public async Task<string> CommitAsync()
+    {
+        await file.FlushAsync();
+        file.Flush(flushToDisk: true);
+        await file.DisposeAsync();
+        var sha = Convert.ToHexStringLower(hash.GetHashAndReset());
+        await commit(TempPath, sha);
+        committed = true;
+        return sha;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await file.DisposeAsync();
+        hash.Dispose();
+        if (!committed) File.Delete(TempPath);
+    }
+}
+
+/// <summary>
+/// Documents as files under <c>{DataPath}/documents/ab/abcdef…</c>, outside the web root. A write goes to a temp
+/// file in the same folder tree, is fsynced, renamed to its content address, and the folder is fsynced, so a
+/// receipt never names a file that a power loss could take away.
+/// </summary>
+public sealed class FileSystemDocumentStore : IDocumentStore
+{
+    readonly string root;
+    readonly string temp;
+
+    public FileSystemDocumentStore(string root)
+    {
+        this.root = root;
+        temp = Path.Combine(root, "tmp");
+        Directory.CreateDirectory(temp);
+    }
+
+    public string Root => root;
+
+    public PendingDocument BeginWrite() =>
+        new(Path.Combine(temp, Guid.NewGuid().ToString("N") + ".part"), CommitAsync);
+
+    Task CommitAsync(string tempPath, string sha)
+    {
+        var final = PathOf(sha);
+        var dir = Path.GetDirectoryName(final)!;
+        Directory.CreateDirectory(dir);
+        if (File.Exists(final)) File.Delete(tempPath); // same content already stored
+        else
+        {
+            File.Move(tempPath, final);
+            Fsync.Directory(dir);
+        }
+        return Task.CompletedTask;
+    }
+
+    public Stream OpenRead(string sha256) =>
+        new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+
+    public bool Exists(string sha256) => File.Exists(PathOf(sha256));
+
+    public void Delete(string sha256)
+    {
+        var p = PathOf(sha256);
+        if (File.Exists(p)) File.Delete(p);
+    }
+
+    string PathOf(string sha256)
+    {
+        if (sha256.Length != 64 || !sha256.All(Uri.IsHexDigit)) throw new ArgumentException("Not a SHA-256.", nameof(sha256));
+        return Path.Combine(root, sha256[..2], sha256);
+    }
+}
+
+/// <summary>fsync on a directory, so a rename survives a power loss (Linux; a no-op elsewhere).</summary>
+static partial class Fsync
+{
+    public static void Directory(string path)
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var fd = open(path, 0 /* O_RDONLY */);
+        if (fd < 0) return;
+        try { fsync(fd); }
+        finally { close(fd); }
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync")]
+    private static partial int fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    private static partial int close(int fd);
+}
+
+/// <summary>The type of a document by its first bytes, never by its name or declared header.</summary>
+public static class MediaSniffer
+{
+    public static string? Sniff(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith("%PDF-"u8)) return "application/pdf";
+        if (head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF) return "image/jpeg";
+        if (head.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A })) return "image/png";
+        return null;
+    }
+}
