@@ -39,6 +39,9 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
+// Pages are Chinese first: emit CJK as characters, not as &#x…; entities.
+builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+    o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
 // JSON bodies are small; uploads raise the limit per request from the court's policy.
 builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = 4 * 1024 * 1024);
 
@@ -59,7 +62,9 @@ await Seeding.SeedAsync(app.Services, options.Demo);
 if (options.Demo) app.Logger.LogWarning("Demo mode: demo courts and accounts are seeded (password {Password}).", Seeding.DemoPassword);
 
 app.UseExceptionHandler();
-app.UseStatusCodePages();
+// The API answers bare status codes as ProblemDetails; pages show a friendly page in the user's language.
+app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
+app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();

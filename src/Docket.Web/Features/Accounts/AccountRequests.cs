@@ -39,7 +39,7 @@ public static partial class AccountRules
         else if (r.FullName.Trim().Length > 100) e.Add("fullName", "profile.full-name-too-long");
         if (r.IdType is null || !IdTypes.Contains(r.IdType)) e.Add("idType", "profile.id-type-invalid");
         if (string.IsNullOrWhiteSpace(r.IdNumber)) e.Add("idNumber", "profile.id-number-required");
-        else if (r.IdType == "resident-id" && !IdentityNumbers.IsValidResidentId(r.IdNumber)) e.Add("idNumber", "profile.id-number-invalid");
+        else if (r.IdType == "resident-id" && !IdentityNumbers.IsValidResidentId(IdentityNumbers.Normalize(r.IdNumber))) e.Add("idNumber", "profile.id-number-invalid");
         else if (r.IdNumber.Trim().Length > 40) e.Add("idNumber", "profile.id-number-too-long");
         if (!IsPhone(r.Phone)) e.Add("phone", "profile.phone-invalid");
         return e;

@@ -174,7 +174,7 @@ public static class FeeCalculator
     }
 
     // Half-up (away from zero) to 0.01 yuan, applied to the final fee only (fees.md).
-    private static decimal RoundFee(decimal value) => Math.Round(value, 2, MidpointRounding.ToEven);
+    private static decimal RoundFee(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero);
 
     private static void ValidateAmount(string matter, decimal? amount)
     {

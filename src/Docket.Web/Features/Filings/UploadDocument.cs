@@ -51,8 +51,24 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
         PendingDocument? file = null;
         try
         {
+            var buffered = request.HttpContext.Features.Get<IFormFeature>() is { Form: not null };
+            if (buffered)
+            {
+                var form = request.HttpContext.Features.Get<IFormFeature>()!.Form!;
+                // A page form posted without script: antiforgery has already read (and buffered) the form.
+                kind = form["kind"].ToString().Trim();
+                if (form.Files.GetFile("file") is { } posted)
+                {
+                    fileName = FileNames.Sanitize(posted.FileName);
+                    file = store.BeginWrite();
+                    await using var source = posted.OpenReadStream();
+                    var outcome = await CopyAsync(source, file, allowed, policy.MaxDocumentBytes, used, ct);
+                    if (outcome is not null) return outcome;
+                    mediaType = MediaSniffer.Sniff(file.Head);
+                }
+            }
             var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
-            while (await reader.ReadNextSectionAsync(ct) is { } section)
+            while (!buffered && await reader.ReadNextSectionAsync(ct) is { } section)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                     || !disposition.DispositionType.Equals("form-data")) continue;

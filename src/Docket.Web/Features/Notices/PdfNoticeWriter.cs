@@ -55,11 +55,12 @@ public sealed partial class PdfNoticeWriter : IDisposable
     (PdfPage Page, double CenterX, double CenterY)? _signature;
     byte[]? _result;
     bool _disposed;
+    readonly bool _cjkAvailable;
 
     /// <param name="documentTitle">Document title stored in the PDF metadata.</param>
     public PdfNoticeWriter(string documentTitle)
     {
-        CjkFonts.Register();
+        _cjkAvailable = CjkFonts.MainFontAvailable;
         _doc = new PdfDocument();
         _doc.Info.Title = documentTitle;
         _doc.Info.Creator = "Docket";
@@ -470,13 +471,26 @@ public sealed partial class PdfNoticeWriter : IDisposable
     {
         if (string.IsNullOrEmpty(text))
             return 0;
-        if (_widths.TryGetValue((text, size, bold), out var cached))
+        var key = (text, size, bold);
+        if (_widths.TryGetValue(key, out var cached))
             return cached;
         var width = 0.0;
+        if (!_cjkAvailable)
+        {
+            // No CJK font: Chinese characters come out as .notdef boxes that PDFsharp measures too narrow.
+            // Count them as 1 em so that lines still stay inside the margins.
+            var other = new StringBuilder();
+            foreach (var rune in text.EnumerateRunes())
+            {
+                if (ChineseLineBreaker.IsIdeographicUnit(rune)) width += size;
+                else other.Append(rune.ToString());
+            }
+            text = other.ToString();
+        }
         foreach (var run in CjkFonts.SplitRuns(text))
             width += _gfx.MeasureString(run.Text, Font(run.Family, size, bold)).Width;
-        if (text.Length <= 16)
-            _widths[(text, size, bold)] = width;
+        if (key.text.Length <= 16)
+            _widths[key] = width;
         return width;
     }
 

@@ -1,0 +1,28 @@
+using Docket.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Docket.Web.Pages.Account;
+
+public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<Messages> l) : PageModel
+{
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? Password { get; set; }
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Email)) ModelState.AddModelError(nameof(Email), l.Text("auth.email-invalid"));
+        if (string.IsNullOrEmpty(Password)) ModelState.AddModelError(nameof(Password), l.Text("auth.password-required"));
+        if (!ModelState.IsValid) return Page();
+        var user = await signIn.UserManager.FindByEmailAsync(Email!.Trim());
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Filings");
+        ModelState.AddModelError(string.Empty, l.Text(result.IsLockedOut ? "auth.locked-out" : "auth.invalid-credentials"));
+        return Page();
+    }
+}

@@ -1,0 +1,75 @@
+using Docket.Web.Features.Accounts;
+using Docket.Web.Features.Courts;
+using Docket.Web.Features.Filings;
+using Docket.Web.Infrastructure;
+using Docket.Web.Infrastructure.Data;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace Docket.Web.Pages.Filings;
+
+/// <summary>A filing's status page: where it stands, the receipt with its hashes, the documents and the history.</summary>
+[Authorize]
+public sealed class DetailModel(FilingReads reads, Documents documents, WithdrawFiling withdraw, DocketDbContext db,
+    UserManager<User> users, IOptions<DocketOptions> options, IStringLocalizer<Messages> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
+    public FilingDto Filing { get; private set; } = null!;
+    public CaseType? CaseType { get; private set; }
+    public Court? Court { get; private set; }
+    public Court? CooperatingCourt { get; private set; }
+    public ReceiptDto? Receipt { get; private set; }
+    public List<HistoryEventDto> History { get; private set; } = [];
+    public bool ChainValid { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var r = await reads.GetAsync(User.Id(), Id, ct);
+        if (!r.IsOk) return NotFound();
+        Filing = r.Value;
+        CaseType = CaseTypes.Find(Filing.CaseType);
+        Court = await db.Courts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Filing.CourtId, ct);
+        if (Filing.CooperatingCourtId is { } coop) CooperatingCourt = await db.Courts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == coop, ct);
+        var receipt = await reads.LatestReceiptAsync(User.Id(), Id, ct);
+        if (receipt.IsOk) Receipt = ReceiptDto.From(receipt.Value);
+        var history = (await reads.HistoryAsync(User.Id(), Id, ct)).Value;
+        ChainValid = AuditChain.FirstBroken(history) is null;
+        History = [.. history.Select(HistoryEventDto.From)];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnGetDocumentAsync(string? documentId, bool inline, CancellationToken ct)
+    {
+        var r = await documents.OpenAsync(User.Id(), Id, documentId ?? "", ct);
+        if (!r.IsOk) return NotFound();
+        Response.Headers.XContentTypeOptions = "nosniff";
+        if (inline)
+        {
+            Response.Headers.ContentSecurityPolicy = "sandbox";
+            return File(r.Value.Stream, r.Value.MediaType);
+        }
+        return File(r.Value.Stream, r.Value.MediaType, r.Value.FileName);
+    }
+
+    public async Task<IActionResult> OnGetReceiptPdfAsync(CancellationToken ct)
+    {
+        var baseUrl = options.Value.PublicBaseUrl ?? $"{Request.Scheme}://{Request.Host}";
+        var r = await reads.ReceiptPdfAsync(User.Id(), Id, baseUrl, ct);
+        return r.IsOk ? File(r.Value, "application/pdf", $"receipt-{Id}.pdf") : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct)
+    {
+        var owner = await users.GetUserAsync(User);
+        if (owner is null) return Challenge();
+        var r = await withdraw.HandleAsync(owner, Id, null, ct);
+        if (!r.IsOk && r.Error!.Status == 404) return NotFound();
+        TempData["Flash"] = r.IsOk ? l["已撤回。"].Value : l.Text(r.Error!.Code);
+        return RedirectToPage(new { id = Id });
+    }
+}

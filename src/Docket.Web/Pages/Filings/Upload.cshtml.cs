@@ -1,0 +1,36 @@
+using Docket.Web.Features.Accounts;
+using Docket.Web.Features.Filings;
+using Docket.Web.Infrastructure.Problems;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Docket.Web.Pages.Filings;
+
+/// <summary>
+/// The page side of an upload. It binds nothing (so MVC never buffers the form) and reads the id from the route,
+/// leaving the body to <see cref="UploadDocument"/>, which streams it; the antiforgery token comes in a header.
+/// </summary>
+[Authorize]
+public sealed class UploadModel(UploadDocument upload, IStringLocalizer<Messages> l) : PageModel
+{
+    public IActionResult OnGet() => RedirectToPage("/Filings/Index");
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var id = RouteData.Values["id"] as string ?? "";
+        var r = await upload.HandleAsync(User.Id(), id, Request, ct);
+        var wantsJson = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
+        if (wantsJson)
+        {
+            if (r.IsOk) return new JsonResult(r.Value) { StatusCode = 201 };
+            var problem = r.Error!.ToProblem(HttpContext);
+            return new ObjectResult(problem.ProblemDetails) { StatusCode = r.Error!.Status, ContentTypes = { "application/problem+json" } };
+        }
+        if (r.IsOk) TempData["Flash"] = l["材料已上传。"].Value;
+        else if (r.Error!.Status == 404) return NotFound();
+        else TempData["Flash"] = l.Text(r.Error.Fields?.Values.FirstOrDefault()?.FirstOrDefault() ?? r.Error.Code);
+        return RedirectToPage("/Filings/Edit", new { id, step = "documents" });
+    }
+}
