@@ -6,6 +6,9 @@ using Docket.Web.Features.Demo;
 using Docket.Web.Features.Fees;
 using Docket.Web.Features.Filings;
 using Docket.Web.Features.Notices;
+using Docket.Web.Features.Notifications;
+using Docket.Web.Features.Review;
+using Docket.Web.Infrastructure.Jobs;
 using Docket.Web.Infrastructure;
 using Docket.Web.Infrastructure.Data;
 using Docket.Web.Infrastructure.Problems;
@@ -23,6 +26,12 @@ builder.Services.AddSingleton<IDocumentStore>(new FileSystemDocumentStore(Path.C
 builder.Services.AddSingleton<CalendarService>();
 builder.Services.AddAccounts(options);
 builder.Services.AddFilings();
+builder.Services.AddReview();
+builder.Services.AddNotifications(builder.Configuration);
+builder.Services.AddScoped<NumberAllocator>();
+builder.Services.AddScoped<FilingNotices>();
+builder.Services.AddSingleton<LapseJob>();
+builder.Services.AddHostedService(sp => sp.GetRequiredService<LapseJob>());
 
 builder.Services.AddLocalization(o => o.ResourcesPath = "Resources");
 builder.Services.Configure<RequestLocalizationOptions>(o =>
@@ -83,6 +92,9 @@ api.MapCourtsApi();
 api.MapCalendarApi();
 api.MapFeesApi();
 api.MapFilingsApi();
+api.MapNoticesApi();
+api.MapNotificationsApi();
+api.MapReviewApi();
 
 app.MapRazorPages();
 app.Run();

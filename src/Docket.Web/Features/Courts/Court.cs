@@ -14,6 +14,15 @@ public sealed class Court
     public string? ParentId { get; set; }
     public required string Province { get; set; }
     public CourtPolicy Policy { get; set; } = new();
+
+    /// <summary>Payee account printed on fee notices (户名、开户行、账号).</summary>
+    public string? PayeeName { get; set; }
+    public string? PayeeBank { get; set; }
+    public string? PayeeAccount { get; set; }
+    /// <summary>SHA-256 of the seal image in the document store; notices without it say "(电子文本，未加盖印章)".</summary>
+    public string? SealSha256 { get; set; }
+    public string? Address { get; set; }
+    public string? FilingOfficePhone { get; set; }
 }
 
 /// <summary>A court's filing policy (cf. ECF GetPolicy); defaults as in api.md.</summary>
@@ -56,5 +65,11 @@ public sealed class CourtConfiguration : IEntityTypeConfiguration<Court>
             p.Property(x => x.CrossRegionAccepts).HasColumnName("policy_cross_region_accepts");
         });
         b.Navigation(c => c.Policy).IsRequired();
+        b.Property(c => c.PayeeName).HasMaxLength(200);
+        b.Property(c => c.PayeeBank).HasMaxLength(200);
+        b.Property(c => c.PayeeAccount).HasMaxLength(60);
+        b.Property(c => c.SealSha256).HasMaxLength(64);
+        b.Property(c => c.Address).HasMaxLength(300);
+        b.Property(c => c.FilingOfficePhone).HasMaxLength(30);
     }
 }

@@ -29,6 +29,9 @@ public static class FilingStatus
 /// <summary>Who did something to a filing, as the audit trail records it.</summary>
 public sealed record Actor(string Id, string Name, string Role);
 
+/// <summary>A second correction notice for one filing (登记立案规定 Art. 7: one, ever).</summary>
+public sealed class CorrectionAlreadyRequestedException() : InvalidOperationException("This filing already had its one correction notice.");
+
 /// <summary>Thrown by the entity when asked for a move the transition table (filing.md) does not allow.</summary>
 public sealed class InvalidTransitionException(string from, string action)
     : InvalidOperationException($"A filing in '{from}' cannot '{action}'.");
@@ -66,6 +69,38 @@ public sealed class Filing
     public DateTime? SubmittedAt { get; private set; }
     public DateOnly? DecisionDeadline { get; private set; }
     public int ReceiptVersion { get; private set; }
+    /// <summary>The first complete submission; kept when a failed mediation returns the filing (filing.md).</summary>
+    public DateTime? FirstSubmittedAt { get; private set; }
+    /// <summary>When a cooperating court forwarded it (cross-region); the competent court sees it from then on.</summary>
+    public DateTime? ForwardedAt { get; private set; }
+
+    public string? AssigneeId { get; private set; }
+    public string? AssigneeName { get; private set; }
+
+    /// <summary>How many correction notices this filing ever had: at most one (登记立案规定 Art. 7).</summary>
+    public int CorrectionCount { get; private set; }
+    public List<string> CorrectionItems { get; private set; } = [];
+    public DateOnly? CorrectionDueDate { get; private set; }
+    public DateTime? CorrectionRequestedAt { get; private set; }
+
+    public string? CaseNumber { get; private set; }
+    public DateTime? RegisteredAt { get; private set; }
+    public string? Procedure { get; private set; }
+
+    public string? RejectionReasons { get; private set; }
+    public string? RulingLegalBasis { get; private set; }
+    public string? RulingJudge { get; private set; }
+    public DateOnly? RulingDate { get; private set; }
+    public string? AppealCourtId { get; private set; }
+    public DateTime? DecidedAt { get; private set; }
+
+    public string? MediationRoomId { get; private set; }
+    public DateTime? MediationConsentAt { get; private set; }
+
+    public long? FeeAmountFen { get; private set; }
+    public string? FeeStatus { get; private set; }
+    public DateOnly? FeeDueDate { get; private set; }
+    public string? FeeBasisJson { get; private set; }
 
     /// <summary>App-managed optimistic concurrency token, the same on every provider.</summary>
     public int Version { get; private set; }
@@ -165,7 +200,10 @@ public sealed class Filing
         };
         Receipts.Add(receipt);
         SubmittedAt = now;
+        FirstSubmittedAt ??= now;
         DecisionDeadline = decisionDeadline;
+        AssigneeId = null;
+        AssigneeName = null;
         Status = to;
         Record(resubmit ? "resubmit" : "submit", actor, from, to, receiptNumber, now);
         Touch(now);
@@ -180,6 +218,115 @@ public sealed class Filing
         var from = Status;
         Status = FilingStatus.Withdrawn;
         Record("withdraw", actor, from, Status, note, now);
+        Touch(now);
+    }
+
+    /// <summary>A clerk of the competent court takes the filing, so two clerks do not work on one.</summary>
+    public void Claim(Actor clerk, DateTime now)
+    {
+        Move(FilingStatus.Submitted, FilingStatus.UnderReview, "claim", clerk, null, now);
+        AssigneeId = clerk.Id;
+        AssigneeName = clerk.Name;
+    }
+
+    public void Release(Actor clerk, DateTime now)
+    {
+        EnsureAssignee(clerk, "release");
+        Move(FilingStatus.UnderReview, FilingStatus.Submitted, "release", clerk, null, now);
+        AssigneeId = null;
+        AssigneeName = null;
+    }
+
+    /// <summary>一次性告知补正: all items in one notice, once over the filing's whole life.</summary>
+    public void RequestCorrection(Actor clerk, IReadOnlyList<string> items, DateOnly dueDate, DateTime now)
+    {
+        if (CorrectionCount > 0) throw new CorrectionAlreadyRequestedException();
+        EnsureAssignee(clerk, "request-correction");
+        Move(FilingStatus.UnderReview, FilingStatus.CorrectionRequested, "request-correction", clerk,
+            $"{string.Join("；", items)}（{dueDate:yyyy-MM-dd}）", now);
+        CorrectionCount++;
+        CorrectionItems = [.. items];
+        CorrectionDueDate = dueDate;
+        CorrectionRequestedAt = now;
+        AssigneeId = null;
+        AssigneeName = null;
+    }
+
+    /// <summary>登记立案: the case number was allocated in the same transaction.</summary>
+    public void Register(Actor clerk, string caseNumber, string procedure, long? feeFen, string feeStatus, DateOnly? feeDueDate, string? feeBasisJson, DateTime now)
+    {
+        EnsureAssignee(clerk, "register");
+        Move(FilingStatus.UnderReview, FilingStatus.Registered, "register", clerk, caseNumber, now);
+        CaseNumber = caseNumber;
+        RegisteredAt = now;
+        DecidedAt = now;
+        Procedure = procedure;
+        FeeAmountFen = feeFen;
+        FeeStatus = feeStatus;
+        FeeDueDate = feeDueDate;
+        FeeBasisJson = feeBasisJson;
+    }
+
+    /// <summary>Corrections the clerk may make before registering (filing.md, "Registration").</summary>
+    public void CorrectForRegistration(string? cause, string? matter, long? claimAmountFen)
+    {
+        if (Status != FilingStatus.UnderReview) throw new InvalidTransitionException(Status, "register");
+        if (!string.IsNullOrWhiteSpace(cause)) Cause = cause.Trim();
+        if (!string.IsNullOrWhiteSpace(matter)) Matter = matter;
+        if (claimAmountFen is not null) ClaimAmountFen = claimAmountFen;
+    }
+
+    /// <summary>不予受理/不予立案: a ruling with reasons and the right to appeal to the court above.</summary>
+    public void Reject(Actor clerk, string reasons, string legalBasis, string judge, DateOnly ruledOn, string? appealCourtId, DateTime now)
+    {
+        EnsureAssignee(clerk, "reject");
+        Move(FilingStatus.UnderReview, FilingStatus.Rejected, "reject", clerk, reasons, now);
+        RejectionReasons = reasons;
+        RulingLegalBasis = legalBasis;
+        RulingJudge = judge;
+        RulingDate = ruledOn;
+        AppealCourtId = appealCourtId;
+        DecidedAt = now;
+    }
+
+    public void DivertToMediation(Actor clerk, string roomId, DateTime now)
+    {
+        EnsureAssignee(clerk, "divert-to-mediation");
+        Move(FilingStatus.UnderReview, FilingStatus.DivertedToMediation, "divert-to-mediation", clerk, roomId, now);
+        MediationRoomId = roomId;
+        MediationConsentAt = now;
+    }
+
+    /// <summary>Cross-region: the cooperating court verified identity and formal completeness and forwards it.</summary>
+    /// <remarks>The decision period keeps running from the submission at the cooperating court (filing.md).</remarks>
+    public void Forward(Actor clerk, DateTime now)
+    {
+        Move(FilingStatus.AwaitingForward, FilingStatus.Submitted, "forward", clerk, null, now);
+        ForwardedAt = now;
+    }
+
+    /// <summary>Cross-region: the cooperating court cannot verify identity or completeness; not a ruling.</summary>
+    public void Return(Actor clerk, string reasons, DateTime now)
+    {
+        Move(FilingStatus.AwaitingForward, FilingStatus.Returned, "return", clerk, reasons, now);
+        RejectionReasons = reasons;
+        DecidedAt = now;
+    }
+
+    /// <summary>The correction's due date passed without a resubmission (退回).</summary>
+    public void Lapse(Actor system, DateTime now) =>
+        Move(FilingStatus.CorrectionRequested, FilingStatus.Lapsed, "lapse", system, CorrectionDueDate?.ToString("yyyy-MM-dd"), now);
+
+    void EnsureAssignee(Actor clerk, string action)
+    {
+        if (Status != FilingStatus.UnderReview || AssigneeId != clerk.Id) throw new InvalidTransitionException(Status, action);
+    }
+
+    void Move(string from, string to, string action, Actor actor, string? note, DateTime now)
+    {
+        if (Status != from) throw new InvalidTransitionException(Status, action);
+        Status = to;
+        Record(action, actor, from, to, note, now);
         Touch(now);
     }
 

@@ -9,21 +9,53 @@ public sealed record PartyDto(
 
 public sealed record DocumentDto(string Id, string Kind, string FileName, string MediaType, long Bytes, string Sha256, DateTimeOffset AddedAt, bool Locked);
 
-public sealed record FilingDto(
+public sealed record CorrectionItemDto(string Message);
+public sealed record CorrectionDto(IReadOnlyList<CorrectionItemDto> Items, DateOnly? DueDate, DateTimeOffset? RequestedAt);
+public sealed record FeeSliceView(decimal From, decimal? To, decimal? Rate, decimal Fee);
+public sealed record FilingFeeDto(decimal Amount, DateOnly? DueDate, string Status, IReadOnlyList<FeeSliceView> Basis);
+public sealed record RulingDto(string Reasons, string? LegalBasis, string? Judge, DateOnly? Date, string? AppealCourtId, int AppealDays);
+public sealed record AssigneeDto(string Id, string Name);
+
+public record FilingDto(
     string Id, string CourtId, string? CooperatingCourtId, string CaseType, string Status, string Title, string Matter,
     decimal? ClaimAmount, IReadOnlyList<string> Claims, string FactsAndReasons, IReadOnlyList<PartyDto> Parties,
     IReadOnlyList<DocumentDto> Documents, decimal? FeeEstimate, DateTimeOffset? SubmittedAt, DateOnly? DecisionDeadline,
-    string? CaseNumber, string Cause, string FilerCapacity, string? AgentType, bool LaborRemuneration,
-    int ReceiptVersion, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    CorrectionDto? Correction, string? CaseNumber, string Cause, FilingFeeDto? Fee, string? RejectionReasons, RulingDto? Ruling,
+    string FilerCapacity, string? AgentType, bool LaborRemuneration, int ReceiptVersion, AssigneeDto? Assignee,
+    DateTimeOffset? RegisteredAt, DateTimeOffset? ForwardedAt, string? MediationRoomId, string? Procedure,
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
 {
+    /// <summary>Appeal period against a ruling not to accept (登记立案规定 Art. 9; CPL Art. 171).</summary>
+    public const int AppealDays = 10;
+
     public static FilingDto From(Filing f) => new(
         f.Id, f.CourtId, f.CooperatingCourtId, f.CaseType, f.Status, f.Title, f.Matter, Money.Yuan(f.ClaimAmount), f.Claims,
         f.FactsAndReasons,
         [.. f.Parties.Select(p => new PartyDto(p.Role, p.Kind, p.Name, p.IdType, p.IdNumber, p.Uscc, p.LegalRepresentative, p.Phone, p.Address))],
         [.. f.Documents.OrderBy(d => d.AddedAt).ThenBy(d => d.Id).Select(DocumentDtoFrom)],
         EstimateFee(f.Matter, f.ClaimAmount),
-        f.SubmittedAt is { } s ? ChinaTime.ToOffset(s) : null, f.DecisionDeadline, null, f.Cause, f.FilerCapacity,
-        f.AgentType, f.LaborRemuneration, f.ReceiptVersion, ChinaTime.ToOffset(f.CreatedAt), ChinaTime.ToOffset(f.UpdatedAt));
+        f.SubmittedAt is { } s ? ChinaTime.ToOffset(s) : null, f.DecisionDeadline,
+        f.CorrectionCount > 0
+            ? new CorrectionDto([.. f.CorrectionItems.Select(i => new CorrectionItemDto(i))], f.CorrectionDueDate,
+                f.CorrectionRequestedAt is { } c ? ChinaTime.ToOffset(c) : null)
+            : null,
+        f.CaseNumber, f.Cause,
+        f.FeeStatus is { } fs
+            ? new FilingFeeDto(Money.Yuan((f.FeeAmountFen ?? 0) / 100m), f.FeeDueDate, fs, FeeBasis(f.FeeBasisJson))
+            : null,
+        f.RejectionReasons,
+        f.Status == FilingStatus.Rejected && f.RejectionReasons is { } reasons
+            ? new RulingDto(reasons, f.RulingLegalBasis, f.RulingJudge, f.RulingDate, f.AppealCourtId, AppealDays)
+            : null,
+        f.FilerCapacity, f.AgentType, f.LaborRemuneration, f.ReceiptVersion,
+        f.AssigneeId is { } a ? new AssigneeDto(a, f.AssigneeName ?? "") : null,
+        f.RegisteredAt is { } r ? ChinaTime.ToOffset(r) : null,
+        f.ForwardedAt is { } fw ? ChinaTime.ToOffset(fw) : null,
+        f.MediationRoomId, f.Procedure,
+        ChinaTime.ToOffset(f.CreatedAt), ChinaTime.ToOffset(f.UpdatedAt));
+
+    static IReadOnlyList<FeeSliceView> FeeBasis(string? json) =>
+        string.IsNullOrEmpty(json) ? [] : System.Text.Json.JsonSerializer.Deserialize<List<FeeSliceView>>(json) ?? [];
 
     public static DocumentDto DocumentDtoFrom(FilingDocument d) =>
         new(d.Id, d.Kind, d.FileName, d.MediaType, d.Bytes, d.Sha256, ChinaTime.ToOffset(d.AddedAt), d.FirstReceiptVersion is not null);

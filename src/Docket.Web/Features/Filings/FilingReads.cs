@@ -44,17 +44,7 @@ public sealed class FilingReads(DocketDbContext db)
     {
         var r = await LatestReceiptAsync(ownerId, id, ct);
         if (!r.IsOk) return r.Error!;
-        var receipt = r.Value;
-        var f = await db.Filings.AsNoTracking().FirstAsync(x => x.Id == id, ct);
-        var court = await db.Courts.AsNoTracking().FirstAsync(c => c.Id == receipt.CourtId, ct);
-        var owner = await db.Users.AsNoTracking().FirstAsync(u => u.Id == ownerId, ct);
-        var caseType = CaseTypes.Find(f.CaseType);
-        var parties = f.Parties.Select(p => $"{PartyLabel(caseType, p.Role)}：{p.Name}").ToList();
-        var model = new ReceiptPdfModel(receipt.ReceiptNumber, receipt.Version, court.Name, caseType?.NameZh ?? f.CaseType, f.Title, f.Cause,
-            receipt.SubmittedAt, owner.DisplayName, parties,
-            [.. receipt.Documents.Select(d => new ReceiptPdfDocument(d.FileName, d.Bytes, d.Sha256))],
-            $"{verifyBaseUrl.TrimEnd('/')}/verify/receipt/{Uri.EscapeDataString(receipt.ReceiptNumber)}");
-        return ReceiptPdf.Render(model);
+        return await ReceiptPdfs.RenderAsync(db, r.Value, verifyBaseUrl, ct);
     }
 
     public static string PartyLabel(CaseType? t, string role) => role switch
@@ -68,6 +58,24 @@ public sealed class FilingReads(DocketDbContext db)
     {
         if (!await db.Filings.AnyAsync(f => f.Id == id && f.OwnerId == ownerId, ct)) return Error.NotFound();
         return await db.FilingEvents.AsNoTracking().Where(e => e.FilingId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
+    }
+}
+
+public static class ReceiptPdfs
+{
+    /// <summary>A receipt version as PDF: the frozen document list and hashes, with a QR code to verify it.</summary>
+    public static async Task<byte[]> RenderAsync(DocketDbContext db, Receipt receipt, string verifyBaseUrl, CancellationToken ct)
+    {
+        var f = await db.Filings.AsNoTracking().FirstAsync(x => x.Id == receipt.FilingId, ct);
+        var court = await db.Courts.AsNoTracking().FirstAsync(c => c.Id == receipt.CourtId, ct);
+        var owner = await db.Users.AsNoTracking().FirstAsync(u => u.Id == f.OwnerId, ct);
+        var caseType = CaseTypes.Find(f.CaseType);
+        var parties = f.Parties.Select(p => $"{FilingReads.PartyLabel(caseType, p.Role)}：{p.Name}").ToList();
+        var model = new ReceiptPdfModel(receipt.ReceiptNumber, receipt.Version, court.Name, caseType?.NameZh ?? f.CaseType, f.Title, f.Cause,
+            receipt.SubmittedAt, owner.DisplayName, parties,
+            [.. receipt.Documents.Select(d => new ReceiptPdfDocument(d.FileName, d.Bytes, d.Sha256))],
+            $"{verifyBaseUrl.TrimEnd('/')}/verify/receipt/{Uri.EscapeDataString(receipt.ReceiptNumber)}");
+        return ReceiptPdf.Render(model);
     }
 }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Docket.Web.Features.Accounts;
 using Docket.Web.Features.Calendar;
+using Docket.Web.Features.Notifications;
 using Docket.Web.Infrastructure.Data;
 using Docket.Web.Infrastructure.Problems;
 using Docket.Web.Infrastructure.Time;
@@ -34,6 +35,8 @@ public sealed class SubmitFiling(DocketDbContext db, CalendarService calendar, T
             // The period runs from the day after the submission, in Asia/Shanghai dates (filing.md).
             var deadline = (await calendar.GetAsync(ct)).Deadline(ChinaTime.DateOf(now), caseType.DecisionDays).Deadline;
             var receipt = filing.Submit(owner.Actor(Roles.Filer), now, deadline, ReceiptNumbers.New(filing.CourtId, now));
+            Outbox.Notify(db, owner.Id, filing.Id, receipt.Version > 1 ? "resubmitted" : "submitted",
+                receipt.Version > 1 ? "notify.resubmitted" : "notify.submitted", now, receipt.ReceiptNumber, $"{deadline:yyyy-MM-dd}");
             try
             {
                 await db.SaveChangesAsync(ct);

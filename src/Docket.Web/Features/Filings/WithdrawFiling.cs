@@ -1,4 +1,5 @@
 using Docket.Web.Features.Accounts;
+using Docket.Web.Features.Notifications;
 using Docket.Web.Infrastructure.Data;
 using Docket.Web.Infrastructure.Problems;
 using Docket.Web.Infrastructure.Time;
@@ -20,7 +21,10 @@ public sealed class WithdrawFiling(DocketDbContext db, TimeProvider clock)
             return Error.InvalidTransition;
         var reason = request?.Reason?.Trim();
         if (reason is { Length: > 2000 }) return Error.Validation("reason", "filing.reason-too-long");
-        filing.Withdraw(owner.Actor(Roles.Filer), string.IsNullOrEmpty(reason) ? null : reason, ChinaTime.UtcNow(clock));
+        var now = ChinaTime.UtcNow(clock);
+        var wasDraft = filing.Status == FilingStatus.Draft;
+        filing.Withdraw(owner.Actor(Roles.Filer), string.IsNullOrEmpty(reason) ? null : reason, now);
+        if (!wasDraft) Outbox.Notify(db, owner.Id, filing.Id, "withdrawn", "notify.withdrawn", now);
         await db.SaveChangesAsync(ct);
         return FilingDto.From(filing);
     }

@@ -91,22 +91,43 @@ public sealed partial class PdfNoticeWriter : IDisposable
     }
 
     /// <summary>The document title, centred and large.</summary>
-    public PdfNoticeWriter Title(string text, double size = 18)
+    /// <param name="letterSpacingEm">Extra space between characters in em (e.g. 0.3 for "民 事 裁 定 书");
+    /// drawn as positioning, so the extracted text has no spaces.</param>
+    public PdfNoticeWriter Title(string text, double size = 18, double letterSpacingEm = 0)
     {
-        Centered(text, size, bold: true);
+        Centered(text, size, bold: true, letterSpacingEm);
         Space(size * 0.6);
         return this;
     }
 
     /// <summary>A centred line (wrapped if needed), e.g. a subtitle or document number.</summary>
-    public PdfNoticeWriter Centered(string text, double size = 11, bool bold = false)
+    /// <param name="letterSpacingEm">Extra space between characters in em; see <see cref="Title"/>.</param>
+    public PdfNoticeWriter Centered(string text, double size = 11, bool bold = false, double letterSpacingEm = 0)
     {
-        foreach (var line in BreakLines(text, ContentWidth, size, bold))
+        var spacing = Math.Max(0, letterSpacingEm) * size;
+        // Each character carries its trailing spacing (keeps widths additive for the line breaker);
+        // the last character's spacing is not part of the visible line.
+        double Width(string s) => Measure(s, size, bold) + (spacing > 0 ? spacing * s.EnumerateRunes().Count() : 0);
+        foreach (var line in ChineseLineBreaker.Break(text ?? "", Width, ContentWidth + spacing))
         {
             var h = size * LineSpacing;
             EnsureSpace(h);
-            var w = Measure(line, size, bold);
-            DrawText(line, MarginLeft + (ContentWidth - w) / 2, Baseline(_y, size), size, bold, TextBrush);
+            var w = Width(line) - (line.Length > 0 ? spacing : 0);
+            var x = MarginLeft + (ContentWidth - w) / 2;
+            var baseline = Baseline(_y, size);
+            if (spacing == 0)
+            {
+                DrawText(line, x, baseline, size, bold, TextBrush);
+            }
+            else
+            {
+                foreach (var rune in line.EnumerateRunes())
+                {
+                    var ch = rune.ToString();
+                    DrawText(ch, x, baseline, size, bold, TextBrush);
+                    x += Measure(ch, size, bold) + spacing;
+                }
+            }
             _y += h;
         }
         return this;
@@ -360,6 +381,14 @@ public sealed partial class PdfNoticeWriter : IDisposable
     {
         if (_y > MarginTop)
             _y = Math.Min(_y + points, ContentBottom);
+        return this;
+    }
+
+    /// <summary>Starts a new page unless <paramref name="points"/> of vertical space remain on the current one,
+    /// so that a block (e.g. signature and seal) is not split between pages.</summary>
+    public PdfNoticeWriter KeepTogether(double points)
+    {
+        EnsureSpace(points);
         return this;
     }
 

@@ -2,6 +2,8 @@ using Docket.Web.Features.Accounts;
 using Docket.Web.Features.Calendar;
 using Docket.Web.Features.Courts;
 using Docket.Web.Features.Filings;
+using Docket.Web.Features.Notices;
+using Docket.Web.Features.Notifications;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +25,9 @@ public abstract class DocketDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<FilingEvent> FilingEvents => Set<FilingEvent>();
     public DbSet<IdempotencyRecord> IdempotencyKeys => Set<IdempotencyRecord>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

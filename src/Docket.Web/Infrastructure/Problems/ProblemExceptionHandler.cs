@@ -18,6 +18,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             BadHttpRequestException b => new Error(b.StatusCode, ProblemResults.CodeForStatus(b.StatusCode) is var c && c == "server.error" ? "request.malformed" : c),
             JsonException => Error.BadRequest("request.malformed"),
             InvalidTransitionException => Error.InvalidTransition,
+            CorrectionAlreadyRequestedException => Error.Conflict("filing.correction-already-requested"),
             DbUpdateConcurrencyException => Error.Conflict("request.concurrent-change"),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
             _ => new Error(500, "server.error"),

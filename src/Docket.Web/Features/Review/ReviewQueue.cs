@@ -1,0 +1,73 @@
+using Docket.Web.Features.Filings;
+using Docket.Web.Infrastructure.Data;
+using Docket.Web.Infrastructure.Problems;
+using Docket.Web.Infrastructure.Time;
+using Microsoft.EntityFrameworkCore;
+
+namespace Docket.Web.Features.Review;
+
+public sealed record QueueItemDto(
+    string FilingId, string Status, string CaseType, string Cause, string Title, DateTimeOffset? SubmittedAt, DateOnly? DecisionDeadline,
+    bool Overdue, bool DueToday, bool CrossRegion, string? CourtId, string? CooperatingCourtId, AssigneeDto? Assignee, string? CaseNumber);
+
+/// <summary>The clerk's queue by decision deadline, and search over the court's filings.</summary>
+public sealed class ReviewQueue(DocketDbContext db, TimeProvider clock)
+{
+    public async Task<Result<Page<QueueItemDto>>> ListAsync(Clerk clerk, string? status, string? caseType, int page, int pageSize, CancellationToken ct)
+    {
+        if (status is not null && !FilingStatus.All.Contains(status)) return Error.Validation("status", "review.status-invalid");
+        if (caseType is not null && CaseTypes.Find(caseType) is null) return Error.Validation("caseType", "filing.case-type-unknown");
+        (page, pageSize) = Paging.Clamp(page, pageSize);
+        var court = clerk.CourtId;
+        IQueryable<Filing> q;
+        if (status is null)
+            // What waits for this court: its submitted and under-review filings, and what it must forward.
+            q = db.Filings.Where(f =>
+                (f.CourtId == court && (f.Status == FilingStatus.Submitted || f.Status == FilingStatus.UnderReview))
+                || (f.CooperatingCourtId == court && f.Status == FilingStatus.AwaitingForward));
+        else if (status == FilingStatus.AwaitingForward)
+            q = db.Filings.Where(f => f.CooperatingCourtId == court && f.Status == status);
+        else
+            q = ReviewScope.Visible(db, court).Where(f => f.Status == status);
+        if (caseType is not null) q = q.Where(f => f.CaseType == caseType);
+
+        return await PageAsync(q.OrderBy(f => f.DecisionDeadline).ThenBy(f => f.SubmittedAt).ThenBy(f => f.Id), page, pageSize, ct);
+    }
+
+    static bool IsPending(string status) => status is FilingStatus.Submitted or FilingStatus.UnderReview or FilingStatus.AwaitingForward;
+
+    /// <summary>By party name (contains), ID number or USCC, receipt number or case number (exact).</summary>
+    public async Task<Result<Page<QueueItemDto>>> SearchAsync(Clerk clerk, string? q, int page, int pageSize, CancellationToken ct)
+    {
+        var term = (q ?? "").Trim();
+        if (term.Length is 0 or > 100) return Error.Validation("q", "review.search-term-invalid");
+        (page, pageSize) = Paging.Clamp(page, pageSize);
+        var upper = term.ToUpperInvariant();
+        var ids = ReviewScope.Visible(db, clerk.CourtId).Where(f =>
+                f.CaseNumber == term
+                || f.Parties.Any(p => p.Name.Contains(term) || p.IdNumber == upper || p.Uscc == upper)
+                || db.Receipts.Any(r => r.FilingId == f.Id && r.ReceiptNumber == upper))
+            .Select(f => f.Id);
+        var found = db.Filings.Where(f => ids.Contains(f.Id));
+        return await PageAsync(found.OrderByDescending(f => f.SubmittedAt).ThenBy(f => f.Id), page, pageSize, ct);
+    }
+
+    sealed record Row(
+        string Id, string Status, string CaseType, string Cause, string Title, DateTime? SubmittedAt, DateOnly? DecisionDeadline,
+        string CourtId, string? CooperatingCourtId, string? AssigneeId, string? AssigneeName, string? CaseNumber);
+
+    async Task<Page<QueueItemDto>> PageAsync(IOrderedQueryable<Filing> ordered, int page, int pageSize, CancellationToken ct)
+    {
+        var total = await ordered.CountAsync(ct);
+        var rows = await ordered.AsNoTracking().Skip((page - 1) * pageSize).Take(pageSize)
+            .Select(f => new Row(f.Id, f.Status, f.CaseType, f.Cause, f.Title, f.SubmittedAt, f.DecisionDeadline, f.CourtId,
+                f.CooperatingCourtId, f.AssigneeId, f.AssigneeName, f.CaseNumber))
+            .ToListAsync(ct);
+        var today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
+        return new Page<QueueItemDto>(total, [.. rows.Select(f => new QueueItemDto(
+            f.Id, f.Status, f.CaseType, f.Cause, f.Title, f.SubmittedAt is { } s ? ChinaTime.ToOffset(s) : null, f.DecisionDeadline,
+            f.DecisionDeadline < today && IsPending(f.Status), f.DecisionDeadline == today && IsPending(f.Status),
+            f.CooperatingCourtId is not null, f.CourtId, f.CooperatingCourtId,
+            f.AssigneeId is { } a ? new AssigneeDto(a, f.AssigneeName ?? "") : null, f.CaseNumber))]);
+    }
+}
