@@ -148,9 +148,9 @@ public static class NoticePdfs
         Para(pdf, computed.ToString());
         if (basis.Count > 1 || basis.Any(s => s.Rate is not null))
         {
-            var rows = basis.Select(s => new[] { SliceLabel(s), s.Rate is { } r ? Rate(r) : "按件（定额）", Money(s.Fee) }).ToList();
+            var rows = basis.Select(s => new[] { SliceLabel(s), SliceRate(s), Money(s.Fee) }).ToList();
             rows.Add(["合计", "", Money(m.FullFee)]);
-            pdf.Table(["计费区间（诉讼请求金额）", "费率", "金额"], rows, [0.52, 0.2, 0.28], size: SmallSize,
+            pdf.Table(["计费区间", "费率", "金额"], rows, [0.52, 0.2, 0.28], size: SmallSize,
                 align: [CellAlign.Left, CellAlign.Center, CellAlign.Right]);
         }
 
@@ -195,8 +195,15 @@ public static class NoticePdfs
         return pdf.ToArray();
     }
 
+    /// <summary>A per-case fee is a slice (0, null) without a rate (FeeCalculator); a flat band has bounds.</summary>
+    static bool PerCase(NoticeFeeSlice s) => s.From <= 0 && s.To is null;
+
+    static string SliceRate(NoticeFeeSlice s) => s.Rate is { } r ? Rate(r) : PerCase(s) ? "按件" : "定额";
+
     static string SliceLabel(NoticeFeeSlice s)
     {
+        if (PerCase(s))
+            return s.Rate is null ? "每件" : "全部金额";
         if (s.To is not { } to)
             return $"超过{Bound(s.From)}元的部分";
         return s.From <= 0 ? $"不超过{Bound(to)}元的部分" : $"超过{Bound(s.From)}元至{Bound(to)}元的部分";
@@ -265,7 +272,9 @@ public static class NoticePdfs
         var basis = (m.LegalBasis ?? "").Trim().TrimEnd('。', '，', '；', '.', ',', ';');
         if (basis.StartsWith("依照", StringComparison.Ordinal) || basis.StartsWith("根据", StringComparison.Ordinal))
             basis = basis[2..];
-        if (!basis.EndsWith("规定", StringComparison.Ordinal))
+        if (basis.Length == 0)
+            basis = (m.Administrative ? "《中华人民共和国行政诉讼法》" : "《中华人民共和国民事诉讼法》") + "的有关规定";
+        else if (!basis.EndsWith("规定", StringComparison.Ordinal))
             basis += "的规定";
         Para(pdf, $"依照{basis}，裁定如下：");
         Para(pdf, $"对{subject}的{what}，本院{refuse}。");

@@ -1,0 +1,135 @@
+using System.Globalization;
+using Docket.Web.Features.Accounts;
+using Docket.Web.Features.Filings;
+using Docket.Web.Infrastructure.Data;
+using Docket.Web.Infrastructure.Problems;
+using Docket.Web.Infrastructure.Time;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Docket.Web.Features.Statistics;
+
+public sealed record GroupStatsDto(string Key, int Registered, double? MedianMinutesToRegistration, double? P90MinutesToRegistration);
+public sealed record CaseTypeStatsDto(string CaseType, int Registered, double? MedianMinutesToRegistration, double? P90MinutesToRegistration);
+public sealed record CauseStatsDto(string Cause, int Registered, double? MedianMinutesToRegistration, double? P90MinutesToRegistration);
+public sealed record CourtPairDto(string CooperatingCourtId, string CourtId, int Count, double? MedianResponseMinutes);
+public sealed record CrossRegionStatsDto(int Count, double? MedianMinutesToRegistration, double? MedianResponseMinutes, double? Within30MinutesShare, IReadOnlyList<CourtPairDto> ByCourtPair);
+public sealed record CourtStatsDto(
+    string CourtId, DateOnly From, DateOnly To, int Submitted, int Registered, int Rejected, int CorrectionRequested,
+    double? MedianMinutesToRegistration, double? P90MinutesToRegistration, IReadOnlyList<CaseTypeStatsDto> ByCaseType,
+    IReadOnlyList<CauseStatsDto> ByCause, CrossRegionStatsDto CrossRegion);
+public sealed record PublicCourtStatsDto(string CourtId, int Registered, double? MedianMinutesToRegistration);
+
+/// <summary>
+/// Volumes and time to registration per court (api.md, "Statistics"). Time to registration runs from the first
+/// complete submission — for a cross-region filing, the one at the cooperating court — to registration; the
+/// cooperating court's response time from that submission to its forwarding. Percentiles by nearest rank.
+/// </summary>
+public sealed class CourtStatistics(DocketDbContext db, TimeProvider clock)
+{
+    public async Task<Result<CourtStatsDto>> ForCourtAsync(string courtId, string? from, string? to, CancellationToken ct)
+    {
+        var range = Range(from, to);
+        if (!range.IsOk) return range.Error!;
+        var (start, end) = range.Value;
+        var (s, e) = (Utc(start), Utc(end.AddDays(1)));
+        var rows = await db.Filings.AsNoTracking()
+            .Where(f => f.CourtId == courtId || f.CooperatingCourtId == courtId)
+            .Where(f => (f.FirstSubmittedAt >= s && f.FirstSubmittedAt < e) || (f.RegisteredAt >= s && f.RegisteredAt < e)
+                        || (f.DecidedAt >= s && f.DecidedAt < e) || (f.CorrectionRequestedAt >= s && f.CorrectionRequestedAt < e))
+            .Select(f => new { f.CourtId, f.CooperatingCourtId, f.CaseType, f.Cause, f.Status, f.FirstSubmittedAt, f.RegisteredAt, f.DecidedAt, f.ForwardedAt, f.CorrectionRequestedAt })
+            .ToListAsync(ct);
+        bool In(DateTime? t) => t >= s && t < e;
+        var own = rows.Where(f => f.CourtId == courtId).ToList();
+        var registered = own.Where(f => In(f.RegisteredAt) && f.FirstSubmittedAt is not null).ToList();
+        double Minutes(DateTime? a, DateTime? b) => (b!.Value - a!.Value).TotalMinutes;
+        List<double> ToReg<T>(IEnumerable<T> xs, Func<T, DateTime?> sub, Func<T, DateTime?> reg) => [.. xs.Select(x => Minutes(sub(x), reg(x)))];
+
+        var all = ToReg(registered, f => f.FirstSubmittedAt, f => f.RegisteredAt);
+        var byType = registered.GroupBy(f => f.CaseType).OrderBy(g => g.Key).Select(g =>
+        {
+            var m = ToReg(g, f => f.FirstSubmittedAt, f => f.RegisteredAt);
+            return new CaseTypeStatsDto(g.Key, g.Count(), Percentile(m, 50), Percentile(m, 90));
+        }).ToList();
+        var byCause = registered.GroupBy(f => f.Cause).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var m = ToReg(g, f => f.FirstSubmittedAt, f => f.RegisteredAt);
+            return new CauseStatsDto(g.Key, g.Count(), Percentile(m, 50), Percentile(m, 90));
+        }).ToList();
+
+        // Cross-region: filings this court decided or cooperated on, submitted in the period.
+        var cross = rows.Where(f => f.CooperatingCourtId is not null && In(f.FirstSubmittedAt)).ToList();
+        var crossRegistered = rows.Where(f => f.CooperatingCourtId is not null && f.CourtId == courtId && In(f.RegisteredAt) && f.FirstSubmittedAt is not null).ToList();
+        var responses = cross.Where(f => f.ForwardedAt is not null).Select(f => Minutes(f.FirstSubmittedAt, f.ForwardedAt)).ToList();
+        var crossToReg = ToReg(crossRegistered, f => f.FirstSubmittedAt, f => f.RegisteredAt);
+        var pairs = cross.GroupBy(f => (f.CooperatingCourtId!, f.CourtId)).OrderBy(g => g.Key.Item1).ThenBy(g => g.Key.CourtId)
+            .Select(g => new CourtPairDto(g.Key.Item1, g.Key.CourtId, g.Count(),
+                Percentile([.. g.Where(f => f.ForwardedAt is not null).Select(f => Minutes(f.FirstSubmittedAt, f.ForwardedAt))], 50)))
+            .ToList();
+
+        return new CourtStatsDto(courtId, start, end,
+            own.Count(f => In(f.FirstSubmittedAt)), registered.Count, own.Count(f => f.Status == FilingStatus.Rejected && In(f.DecidedAt)),
+            own.Count(f => In(f.CorrectionRequestedAt)), Percentile(all, 50), Percentile(all, 90), byType, byCause,
+            new CrossRegionStatsDto(cross.Count, Percentile(crossToReg, 50), Percentile(responses, 50),
+                responses.Count == 0 ? null : Math.Round(responses.Count(m => m <= 30) / (double)responses.Count, 4), pairs));
+    }
+
+    public async Task<List<PublicCourtStatsDto>> PublicAsync(CancellationToken ct)
+    {
+        var (start, end) = Range(null, null).Value;
+        var (s, e) = (Utc(start), Utc(end.AddDays(1)));
+        var rows = await db.Filings.AsNoTracking().Where(f => f.RegisteredAt >= s && f.RegisteredAt < e && f.FirstSubmittedAt != null)
+            .Select(f => new { f.CourtId, f.FirstSubmittedAt, f.RegisteredAt }).ToListAsync(ct);
+        var courts = await db.Courts.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+        return [.. courts.Select(id =>
+        {
+            var m = rows.Where(r => r.CourtId == id).Select(r => (r.RegisteredAt!.Value - r.FirstSubmittedAt!.Value).TotalMinutes).ToList();
+            return new PublicCourtStatsDto(id, m.Count, Percentile(m, 50));
+        })];
+    }
+
+    /// <summary>Nearest-rank percentile, rounded to 0.1 minute; null for no data.</summary>
+    public static double? Percentile(List<double> values, int p)
+    {
+        if (values.Count == 0) return null;
+        values.Sort();
+        var rank = (int)Math.Ceiling(p / 100.0 * values.Count);
+        return Math.Round(values[Math.Clamp(rank, 1, values.Count) - 1], 1);
+    }
+
+    Result<(DateOnly, DateOnly)> Range(string? from, string? to)
+    {
+        var today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
+        var e = new FieldErrors();
+        DateOnly start = today.AddDays(-29), end = today;
+        if (!string.IsNullOrWhiteSpace(from) && !DateOnly.TryParseExact(from, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out start)) e.Add("from", "stats.date-invalid");
+        if (!string.IsNullOrWhiteSpace(to) && !DateOnly.TryParseExact(to, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out end)) e.Add("to", "stats.date-invalid");
+        if (!e.Any && (end < start || end.DayNumber - start.DayNumber > 3660)) e.Add("to", "stats.range-invalid");
+        if (e.Any) return e.ToError();
+        return (start, end);
+    }
+
+    static DateTime Utc(DateOnly shanghaiDate) =>
+        TimeZoneInfo.ConvertTimeToUtc(shanghaiDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), ChinaTime.Zone);
+}
+
+public static class StatisticsModule
+{
+    public static IServiceCollection AddStatistics(this IServiceCollection services) => services.AddScoped<CourtStatistics>();
+
+    public static void MapStatisticsApi(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/stats").WithTags("Statistics");
+        g.MapGet("/public", async (CourtStatistics stats, CancellationToken ct) => TypedResults.Ok(await stats.PublicAsync(ct))).AllowAnonymous();
+        g.MapGet("/courts/{id}", async Task<Results<Ok<CourtStatsDto>, ProblemHttpResult>> (string id, string? from, string? to, HttpContext http,
+            UserManager<User> users, DocketDbContext db, CourtStatistics stats, CancellationToken ct) =>
+        {
+            var user = await users.GetUserAsync(http.User);
+            var isAdmin = http.User.IsInRole(Roles.Admin);
+            if (user is null || (!isAdmin && user.CourtId != id)) return Error.NotFound().ToProblem(http);
+            if (!await db.Courts.AnyAsync(c => c.Id == id, ct)) return Error.NotFound("court.not-found").ToProblem(http);
+            return (await stats.ForCourtAsync(id, from, to, ct)).ToHttp(http);
+        }).RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.Clerk, Roles.CourtAdmin, Roles.Admin));
+    }
+}
