@@ -72,11 +72,12 @@ else await DatabaseSetup.EnsureMigratedAsync(app.Services);
 await Seeding.SeedAsync(app.Services, options.Demo);
 if (options.Demo) app.Logger.LogWarning("Demo mode: demo courts and accounts are seeded (password {Password}).", Seeding.DemoPassword);
 
+// Localization first, so that errors written by the exception handler and status-code pages speak the caller's language.
+app.UseRequestLocalization();
 app.UseExceptionHandler();
 // The API answers bare status codes as ProblemDetails; pages show a friendly page in the user's language.
 app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePages());
 app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), a => a.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
-app.UseRequestLocalization();
 app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();

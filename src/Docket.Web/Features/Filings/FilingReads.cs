@@ -81,6 +81,10 @@ public static class ReceiptPdfs
 
 public static class Paging
 {
-    public static (int Page, int PageSize) Clamp(int page, int pageSize) =>
-        (Math.Max(page, 1), pageSize <= 0 ? 20 : Math.Min(pageSize, 100));
+    /// <summary>page from 1, pageSize default 20 and at most 100; the offset never overflows (api.md).</summary>
+    public static (int Page, int PageSize) Clamp(int page, int pageSize)
+    {
+        var size = pageSize <= 0 ? 20 : Math.Min(pageSize, 100);
+        return (Math.Clamp(page, 1, int.MaxValue / size), size);
+    }
 }

@@ -111,6 +111,16 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
             log.LogInformation("Document {DocumentId} ({Bytes} bytes, {MediaType}) added to filing {FilingId}", doc.Id, doc.Bytes, doc.MediaType, filing.Id);
             return FilingDto.DocumentDtoFrom(doc);
         }
+        catch (BadHttpRequestException)
+        {
+            throw; // Kestrel's own verdict (e.g. 413): the exception handler answers with its status
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException && !request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // Broken multipart framing: truncated parts, no closing boundary, oversized part headers.
+            log.LogDebug(e, "Malformed multipart upload to filing {FilingId}", id);
+            return Error.BadRequest("request.malformed");
+        }
         finally
         {
             if (file is not null) await file.DisposeAsync();
