@@ -42,11 +42,12 @@ public static class Seeding
             });
         var calendar = WorkingCalendar.ParseCsv(ReadResource("cn-calendar.csv"));
         var days = ParseCsv(ReadResource("cn-calendar.csv"));
-        var knownDays = (await db.CalendarDays.Select(d => d.Date).ToListAsync(ct)).ToHashSet();
+        // Only years the database does not have yet: an admin's import of a corrected year must survive restarts.
+        var knownYears = (await db.CalendarDays.Select(d => d.Date).ToListAsync(ct)).Select(d => d.Year).ToHashSet();
         foreach (var r in days)
         {
             var date = DateOnly.Parse(r["date"], System.Globalization.CultureInfo.InvariantCulture);
-            if (knownDays.Contains(date)) continue;
+            if (knownYears.Contains(date.Year)) continue;
             db.CalendarDays.Add(new CalendarDay { Date = date, Kind = r["kind"] == "holiday" ? CalendarDayKind.Holiday : CalendarDayKind.Workday, Name = r["name"] });
         }
         _ = calendar; // parsed first so that a malformed shipped file fails loudly at start

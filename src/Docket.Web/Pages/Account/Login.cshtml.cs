@@ -21,7 +21,13 @@ public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<Mess
         if (!ModelState.IsValid) return Page();
         var user = await signIn.UserManager.FindByEmailAsync(Email!.Trim());
         var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Password!, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Filings");
+        if (result.Succeeded)
+        {
+            if (Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl!);
+            // Staff start at their workbench, filers at their filings.
+            var staff = await signIn.UserManager.IsInRoleAsync(user!, Roles.Clerk) || await signIn.UserManager.IsInRoleAsync(user!, Roles.CourtAdmin);
+            return LocalRedirect(staff ? "/Review" : "/Filings");
+        }
         ModelState.AddModelError(string.Empty, l.Text(result.IsLockedOut ? "auth.locked-out" : "auth.invalid-credentials"));
         return Page();
     }

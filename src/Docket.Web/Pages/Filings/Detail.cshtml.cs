@@ -1,6 +1,7 @@
 using Docket.Web.Features.Accounts;
 using Docket.Web.Features.Courts;
 using Docket.Web.Features.Filings;
+using Docket.Web.Features.Notices;
 using Docket.Web.Infrastructure;
 using Docket.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ namespace Docket.Web.Pages.Filings;
 
 /// <summary>A filing's status page: where it stands, the receipt with its hashes, the documents and the history.</summary>
 [Authorize]
-public sealed class DetailModel(FilingReads reads, Documents documents, WithdrawFiling withdraw, DocketDbContext db,
+public sealed class DetailModel(FilingReads reads, Documents documents, WithdrawFiling withdraw, FilingNotices notices, DocketDbContext db,
     UserManager<User> users, IOptions<DocketOptions> options, IStringLocalizer<Messages> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
@@ -23,6 +24,9 @@ public sealed class DetailModel(FilingReads reads, Documents documents, Withdraw
     public CaseType? CaseType { get; private set; }
     public Court? Court { get; private set; }
     public Court? CooperatingCourt { get; private set; }
+    /// <summary>The court above, where a ruling not to accept may be appealed.</summary>
+    public Court? AppealCourt { get; private set; }
+    public List<NoticeDto> Notices { get; private set; } = [];
     public ReceiptDto? Receipt { get; private set; }
     public List<HistoryEventDto> History { get; private set; } = [];
     public bool ChainValid { get; private set; }
@@ -35,6 +39,9 @@ public sealed class DetailModel(FilingReads reads, Documents documents, Withdraw
         CaseType = CaseTypes.Find(Filing.CaseType);
         Court = await db.Courts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == Filing.CourtId, ct);
         if (Filing.CooperatingCourtId is { } coop) CooperatingCourt = await db.Courts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == coop, ct);
+        if (Filing.Ruling?.AppealCourtId is { } appeal) AppealCourt = await db.Courts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == appeal, ct);
+        // reads.GetAsync above proved ownership.
+        Notices = await notices.ListAsync(Id, "", ct);
         var receipt = await reads.LatestReceiptAsync(User.Id(), Id, ct);
         if (receipt.IsOk) Receipt = ReceiptDto.From(receipt.Value);
         var history = (await reads.HistoryAsync(User.Id(), Id, ct)).Value;
@@ -61,6 +68,16 @@ public sealed class DetailModel(FilingReads reads, Documents documents, Withdraw
         var baseUrl = options.Value.PublicBaseUrl ?? $"{Request.Scheme}://{Request.Host}";
         var r = await reads.ReceiptPdfAsync(User.Id(), Id, baseUrl, ct);
         return r.IsOk ? File(r.Value, "application/pdf", $"receipt-{Id}.pdf") : NotFound();
+    }
+
+    /// <summary>One of the filing's court documents as PDF (receipt versions, correction, acceptance, fee, ruling).</summary>
+    public async Task<IActionResult> OnGetNoticeAsync(string? noticeId, CancellationToken ct)
+    {
+        if (!await db.Filings.AnyAsync(f => f.Id == Id && f.OwnerId == User.Id(), ct)) return NotFound();
+        var pdf = await notices.PdfAsync(Id, noticeId ?? "", options.Value.PublicBaseUrl ?? $"{Request.Scheme}://{Request.Host}", ct);
+        if (!pdf.IsOk) return NotFound();
+        Response.Headers.ContentDisposition = "inline; filename*=UTF-8''" + Uri.EscapeDataString($"{noticeId}.pdf");
+        return File(pdf.Value, "application/pdf");
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct)

@@ -9,7 +9,7 @@ namespace Docket.Web.Pages.Filings;
 [Authorize]
 public sealed class IndexModel(FilingReads reads) : PageModel
 {
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
     public Page<FilingSummaryDto> Filings { get; private set; } = new(0, []);
     public const int PageSize = 20;
 
