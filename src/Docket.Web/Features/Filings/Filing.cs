@@ -74,6 +74,9 @@ public sealed class Filing
     /// <summary>When a cooperating court forwarded it (cross-region); the competent court sees it from then on.</summary>
     public DateTime? ForwardedAt { get; private set; }
 
+    /// <summary>The competent court's first action (claim or decision): a cross-region filing's response time runs from forwarding to it.</summary>
+    public DateTime? FirstActionAt { get; private set; }
+
     public string? AssigneeId { get; private set; }
     public string? AssigneeName { get; private set; }
 
@@ -291,6 +294,8 @@ public sealed class Filing
 
     public void DivertToMediation(Actor clerk, string roomId, DateTime now)
     {
+        // After a resubmission the only decisions are register or reject (登记立案规定 Art. 7).
+        if (CorrectionCount > 0) throw new InvalidTransitionException(Status, "divert-to-mediation");
         EnsureAssignee(clerk, "divert-to-mediation");
         Move(FilingStatus.UnderReview, FilingStatus.DivertedToMediation, "divert-to-mediation", clerk, roomId, now);
         MediationRoomId = roomId;
@@ -325,6 +330,7 @@ public sealed class Filing
     void Move(string from, string to, string action, Actor actor, string? note, DateTime now)
     {
         if (Status != from) throw new InvalidTransitionException(Status, action);
+        if (action is "claim" or "register" or "reject" or "request-correction" or "divert-to-mediation") FirstActionAt ??= now;
         Status = to;
         Record(action, actor, from, to, note, now);
         Touch(now);

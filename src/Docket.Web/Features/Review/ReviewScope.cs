@@ -15,8 +15,9 @@ public sealed record Clerk(User User, string CourtId)
 
 /// <summary>
 /// Which filings a court's staff may see (api.md, "Review"; cross-region.md): the competent court's own filings
-/// once they are submitted (for a cross-region filing: once forwarded), and every filing the court cooperates on.
-/// Anything else is not found — never forbidden, never leaked.
+/// once they were ever submitted (for a cross-region filing: once forwarded), and every submitted filing the court
+/// cooperates on. Drafts (also withdrawn ones never submitted) and everything else are not found — never
+/// forbidden, never leaked.
 /// </summary>
 public static class ReviewScope
 {
@@ -28,12 +29,12 @@ public static class ReviewScope
     }
 
     public static IQueryable<Filing> Visible(DocketDbContext db, string courtId) =>
-        db.Filings.Where(f =>
-            (f.CourtId == courtId && f.Status != FilingStatus.Draft && (f.CooperatingCourtId == null || f.ForwardedAt != null))
-            || (f.CooperatingCourtId == courtId && f.Status != FilingStatus.Draft));
+        db.Filings.Where(f => f.FirstSubmittedAt != null && (
+            (f.CourtId == courtId && (f.CooperatingCourtId == null || f.ForwardedAt != null))
+            || f.CooperatingCourtId == courtId));
 
     /// <summary>Filings this court decides: its own, and for cross-region ones only after forwarding.</summary>
     public static IQueryable<Filing> Competent(DocketDbContext db, string courtId) =>
         db.Filings.Include(f => f.Documents).Where(f =>
-            f.CourtId == courtId && f.Status != FilingStatus.Draft && (f.CooperatingCourtId == null || f.ForwardedAt != null));
+            f.FirstSubmittedAt != null && f.CourtId == courtId && (f.CooperatingCourtId == null || f.ForwardedAt != null));
 }

@@ -22,9 +22,11 @@ public sealed record CourtStatsDto(
 public sealed record PublicCourtStatsDto(string CourtId, int Registered, double? MedianMinutesToRegistration);
 
 /// <summary>
-/// Volumes and time to registration per court (api.md, "Statistics"). Time to registration runs from the first
-/// complete submission — for a cross-region filing, the one at the cooperating court — to registration; the
-/// cooperating court's response time from that submission to its forwarding. Percentiles by nearest rank.
+/// Volumes and time to registration per court (api.md, "Statistics"; cross-region.md, "Timings"). Time to
+/// registration runs from the first complete submission — for a cross-region filing, the one at the cooperating
+/// court — to registration, without the time the filer took to answer a correction notice. A cross-region
+/// filing's response time runs from forwarding to the competent court's first action (claim or decision).
+/// Percentiles by nearest rank.
 /// </summary>
 public sealed class CourtStatistics(DocketDbContext db, TimeProvider clock)
 {
@@ -38,41 +40,60 @@ public sealed class CourtStatistics(DocketDbContext db, TimeProvider clock)
             .Where(f => f.CourtId == courtId || f.CooperatingCourtId == courtId)
             .Where(f => (f.FirstSubmittedAt >= s && f.FirstSubmittedAt < e) || (f.RegisteredAt >= s && f.RegisteredAt < e)
                         || (f.DecidedAt >= s && f.DecidedAt < e) || (f.CorrectionRequestedAt >= s && f.CorrectionRequestedAt < e))
-            .Select(f => new { f.CourtId, f.CooperatingCourtId, f.CaseType, f.Cause, f.Status, f.FirstSubmittedAt, f.RegisteredAt, f.DecidedAt, f.ForwardedAt, f.CorrectionRequestedAt })
+            .Select(f => new Row(f.CourtId, f.CooperatingCourtId, f.CaseType, f.Cause, f.Status, f.FirstSubmittedAt, f.SubmittedAt,
+                f.RegisteredAt, f.DecidedAt, f.ForwardedAt, f.FirstActionAt, f.CorrectionRequestedAt))
             .ToListAsync(ct);
         bool In(DateTime? t) => t >= s && t < e;
         var own = rows.Where(f => f.CourtId == courtId).ToList();
         var registered = own.Where(f => In(f.RegisteredAt) && f.FirstSubmittedAt is not null).ToList();
-        double Minutes(DateTime? a, DateTime? b) => (b!.Value - a!.Value).TotalMinutes;
-        List<double> ToReg<T>(IEnumerable<T> xs, Func<T, DateTime?> sub, Func<T, DateTime?> reg) => [.. xs.Select(x => Minutes(sub(x), reg(x)))];
+        List<double> ToRegistration(IEnumerable<Row> xs) => [.. xs.Select(x => x.MinutesToRegistration)];
 
-        var all = ToReg(registered, f => f.FirstSubmittedAt, f => f.RegisteredAt);
+        var all = ToRegistration(registered);
         var byType = registered.GroupBy(f => f.CaseType).OrderBy(g => g.Key).Select(g =>
         {
-            var m = ToReg(g, f => f.FirstSubmittedAt, f => f.RegisteredAt);
+            var m = ToRegistration(g);
             return new CaseTypeStatsDto(g.Key, g.Count(), Percentile(m, 50), Percentile(m, 90));
         }).ToList();
         var byCause = registered.GroupBy(f => f.Cause).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
-            var m = ToReg(g, f => f.FirstSubmittedAt, f => f.RegisteredAt);
+            var m = ToRegistration(g);
             return new CauseStatsDto(g.Key, g.Count(), Percentile(m, 50), Percentile(m, 90));
         }).ToList();
 
         // Cross-region: filings this court decided or cooperated on, submitted in the period.
         var cross = rows.Where(f => f.CooperatingCourtId is not null && In(f.FirstSubmittedAt)).ToList();
         var crossRegistered = rows.Where(f => f.CooperatingCourtId is not null && f.CourtId == courtId && In(f.RegisteredAt) && f.FirstSubmittedAt is not null).ToList();
-        var responses = cross.Where(f => f.ForwardedAt is not null).Select(f => Minutes(f.FirstSubmittedAt, f.ForwardedAt)).ToList();
-        var crossToReg = ToReg(crossRegistered, f => f.FirstSubmittedAt, f => f.RegisteredAt);
+        var responses = cross.Where(f => f.ResponseMinutes is not null).Select(f => f.ResponseMinutes!.Value).ToList();
         var pairs = cross.GroupBy(f => (f.CooperatingCourtId!, f.CourtId)).OrderBy(g => g.Key.Item1).ThenBy(g => g.Key.CourtId)
             .Select(g => new CourtPairDto(g.Key.Item1, g.Key.CourtId, g.Count(),
-                Percentile([.. g.Where(f => f.ForwardedAt is not null).Select(f => Minutes(f.FirstSubmittedAt, f.ForwardedAt))], 50)))
+                Percentile([.. g.Where(f => f.ResponseMinutes is not null).Select(f => f.ResponseMinutes!.Value)], 50)))
             .ToList();
 
         return new CourtStatsDto(courtId, start, end,
             own.Count(f => In(f.FirstSubmittedAt)), registered.Count, own.Count(f => f.Status == FilingStatus.Rejected && In(f.DecidedAt)),
             own.Count(f => In(f.CorrectionRequestedAt)), Percentile(all, 50), Percentile(all, 90), byType, byCause,
-            new CrossRegionStatsDto(cross.Count, Percentile(crossToReg, 50), Percentile(responses, 50),
+            new CrossRegionStatsDto(cross.Count, Percentile(ToRegistration(crossRegistered), 50), Percentile(responses, 50),
                 responses.Count == 0 ? null : Math.Round(responses.Count(m => m <= 30) / (double)responses.Count, 4), pairs));
+    }
+
+    sealed record Row(
+        string CourtId, string? CooperatingCourtId, string CaseType, string Cause, string Status, DateTime? FirstSubmittedAt,
+        DateTime? SubmittedAt, DateTime? RegisteredAt, DateTime? DecidedAt, DateTime? ForwardedAt, DateTime? FirstActionAt,
+        DateTime? CorrectionRequestedAt)
+    {
+        /// <summary>First submission → registration, less the filer's time between a correction notice and the resubmission.</summary>
+        public double MinutesToRegistration
+        {
+            get
+            {
+                var total = (RegisteredAt!.Value - FirstSubmittedAt!.Value).TotalMinutes;
+                var waiting = CorrectionRequestedAt is { } r && SubmittedAt is { } again && again > r ? (again - r).TotalMinutes : 0;
+                return total - waiting;
+            }
+        }
+
+        /// <summary>Forwarding → the competent court's first action (cross-region.md, "Timings").</summary>
+        public double? ResponseMinutes => ForwardedAt is { } f && FirstActionAt is { } a && a >= f ? (a - f).TotalMinutes : null;
     }
 
     public async Task<List<PublicCourtStatsDto>> PublicAsync(CancellationToken ct)

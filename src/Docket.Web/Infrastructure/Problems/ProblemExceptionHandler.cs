@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Docket.Web.Features.Filings;
+using Docket.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,6 +21,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             InvalidTransitionException => Error.InvalidTransition,
             CorrectionAlreadyRequestedException => Error.Conflict("filing.correction-already-requested"),
             DbUpdateConcurrencyException => Error.Conflict("request.concurrent-change"),
+            DbUpdateException u when DbErrors.IsUniqueViolation(u) => Error.Conflict("request.concurrent-change"),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
             _ => new Error(500, "server.error"),
         };

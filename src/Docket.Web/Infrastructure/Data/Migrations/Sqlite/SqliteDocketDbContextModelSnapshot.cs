@@ -312,6 +312,9 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("FirstActionAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("FirstSubmittedAt")
                         .HasColumnType("TEXT");
 
