@@ -75,6 +75,8 @@ public sealed class NotificationDelivery(IServiceScopeFactory scopes, IEmailSend
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<DocketDbContext>();
         var l = scope.ServiceProvider.GetRequiredService<IStringLocalizer<Messages>>();
+        // Outside a request: messages go out in the platform's first language, whatever the server's locale.
+        System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("zh-CN");
         var now = ChinaTime.UtcNow(clock);
         var due = await db.Notifications.AsNoTracking()
             .Where(n => n.DeliveredAt == null && n.NextAttemptAt <= now && (n.LeaseUntil == null || n.LeaseUntil < now))
@@ -84,7 +86,7 @@ public sealed class NotificationDelivery(IServiceScopeFactory scopes, IEmailSend
         {
             var until = now + Lease;
             var claimed = await db.Notifications
-                .Where(n => n.Id == id && n.DeliveredAt == null && (n.LeaseUntil == null || n.LeaseUntil < now))
+                .Where(n => n.Id == id && n.DeliveredAt == null && n.NextAttemptAt <= now && (n.LeaseUntil == null || n.LeaseUntil < now))
                 .ExecuteUpdateAsync(s => s.SetProperty(n => n.LeaseUntil, until), ct);
             if (claimed == 0) continue; // another node has it
             var n = await db.Notifications.FirstAsync(x => x.Id == id, ct);

@@ -48,9 +48,9 @@ public sealed class LapseJob(IServiceScopeFactory scopes, TimeProvider clock, IL
                 await db.SaveChangesAsync(ct);
                 lapsed++;
             }
-            catch (DbUpdateConcurrencyException)
+            catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || DbErrors.IsUniqueViolation(e))
             {
-                // The filer resubmitted at this moment, or another node lapsed it first.
+                // The filer resubmitted at this moment, or another round or node lapsed it first.
             }
         }
         if (lapsed > 0) log.LogInformation("{Count} filing(s) lapsed after their correction due date", lapsed);
