@@ -27,6 +27,7 @@ builder.Services.AddDocketDatabase(builder.Configuration, options);
 builder.Services.AddSingleton<IDocumentStore>(new FileSystemDocumentStore(Path.Combine(options.FullDataPath, "documents")));
 builder.Services.AddSingleton<CalendarService>();
 builder.Services.AddAccounts(options);
+builder.Services.AddSms(builder.Configuration, options);
 builder.Services.AddFilings();
 builder.Services.AddReview();
 builder.Services.AddCourtAdmin();
@@ -93,6 +94,7 @@ app.MapGet("/readyz", async Task<IResult> (DocketDbContext db, CancellationToken
 
 var api = app.MapGroup("/api/v1");
 api.MapAccountsApi();
+api.MapDevApi(options);
 api.MapCourtsApi();
 api.MapCalendarApi();
 api.MapFeesApi();

@@ -28,6 +28,8 @@ public abstract class DocketDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<CaseNumberCounter> CaseNumberCounters => Set<CaseNumberCounter>();
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
+    public DbSet<DevSmsMessage> DevSmsMessages => Set<DevSmsMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
