@@ -30,6 +30,7 @@ builder.Services.AddAccounts(options);
 builder.Services.AddSms(builder.Configuration, options);
 builder.Services.AddFilings();
 builder.Services.AddReview();
+builder.Services.AddFees(options);
 builder.Services.AddCourtAdmin();
 builder.Services.AddStatistics();
 builder.Services.AddNotifications(builder.Configuration);

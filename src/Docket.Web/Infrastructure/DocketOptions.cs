@@ -8,6 +8,8 @@ public sealed class DocketOptions
     public string DatabaseProvider { get; set; } = "sqlite";
     /// <summary><c>stand-in</c> (accepts well-formed profiles; the default in demo mode) or <c>none</c>.</summary>
     public string? IdentityVerifier { get; set; }
+    /// <summary><c>stand-in</c> (marks an online payment paid at once; the default in demo mode) or <c>none</c> (bank transfer and voucher only).</summary>
+    public string? PaymentGateway { get; set; }
     /// <summary>Base URL printed in notices' verification links; defaults to the request's own.</summary>
     public string? PublicBaseUrl { get; set; }
 

@@ -116,6 +116,20 @@ public static class AccountsModule
             var r = await h.VerifyPhoneAsync(http.User.Id(), body, ct);
             return r.IsOk ? (await profile.GetAsync(http.User.Id())).ToHttp(http) : r.Error!.ToProblem(http);
         });
+        me.MapGet("/service-address", async Task<Results<Ok<ServiceAddressDto>, FileContentHttpResult, ProblemHttpResult>> (string? format, Profile profile, HttpContext http) =>
+        {
+            var wantsPdf = format == "pdf" || http.Request.Headers.Accept.Any(a => a?.Contains("application/pdf", StringComparison.OrdinalIgnoreCase) == true);
+            if (wantsPdf)
+            {
+                var pdf = await profile.ConfirmationPdfAsync(http.User.Id());
+                return pdf.IsOk ? TypedResults.File(pdf.Value, "application/pdf", "service-address.pdf") : pdf.Error!.ToProblem(http);
+            }
+            var me = await profile.GetAsync(http.User.Id());
+            if (!me.IsOk) return me.Error!.ToProblem(http);
+            return me.Value.ServiceAddress is { } a ? TypedResults.Ok(a) : Error.NotFound("service-address.missing").ToProblem(http);
+        });
+        me.MapGet("/service-address/history", async (Profile profile, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await profile.HistoryAsync(http.User.Id(), ct)));
         me.MapPut("/service-address", async Task<Results<Ok<ServiceAddressDto>, ProblemHttpResult>> (ServiceAddressRequest? body, Profile profile, HttpContext http) =>
             (await profile.UpdateServiceAddressAsync(http.User.Id(), body)).ToHttp(http));
     }

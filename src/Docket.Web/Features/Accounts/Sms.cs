@@ -9,6 +9,7 @@ namespace Docket.Web.Features.Accounts;
 /// <summary>Sends a text message. A real gateway plugs in by configuration; the demo keeps messages in a developer inbox.</summary>
 public interface ISmsSender
 {
+    bool Enabled { get; }
     Task SendAsync(string phone, string text, CancellationToken ct);
 }
 
@@ -37,6 +38,8 @@ public sealed class DevSmsMessageConfiguration : IEntityTypeConfiguration<DevSms
 /// <summary>Demo mode: the "sent" messages go to the database (so every node's inbox shows them).</summary>
 public sealed class DevSmsOutbox(IServiceScopeFactory scopes, TimeProvider clock) : ISmsSender
 {
+    public bool Enabled => true;
+
     public async Task SendAsync(string phone, string text, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -49,6 +52,8 @@ public sealed class DevSmsOutbox(IServiceScopeFactory scopes, TimeProvider clock
 /// <summary>No gateway configured outside demo mode: nothing can be sent, and the caller is told so.</summary>
 public sealed class NoSmsSender(ILogger<NoSmsSender> log) : ISmsSender
 {
+    public bool Enabled => false;
+
     public Task SendAsync(string phone, string text, CancellationToken ct)
     {
         log.LogWarning("No SMS gateway is configured (Docket__Sms__Gateway); a message to a phone ending {Tail} was not sent.", phone.Length > 4 ? phone[^4..] : "");

@@ -41,3 +41,30 @@ public sealed class User : IdentityUser
 
     public string DisplayName => string.IsNullOrWhiteSpace(FullName) ? Email ?? UserName ?? Id : FullName;
 }
+
+/// <summary>One confirmed version of a user's 送达地址确认书; every change is kept.</summary>
+public sealed class ServiceAddressRecord
+{
+    public string Id { get; set; } = "";
+    public string UserId { get; set; } = "";
+    public bool ElectronicConsent { get; set; }
+    public string Phone { get; set; } = "";
+    public string? Email { get; set; }
+    public string PostalAddress { get; set; } = "";
+    public DateTime ConfirmedAt { get; set; }
+}
+
+public sealed class ServiceAddressRecordConfiguration : Microsoft.EntityFrameworkCore.IEntityTypeConfiguration<ServiceAddressRecord>
+{
+    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<ServiceAddressRecord> b)
+    {
+        Microsoft.EntityFrameworkCore.RelationalEntityTypeBuilderExtensions.ToTable(b, "service_address_history");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Id).HasMaxLength(32);
+        b.Property(r => r.UserId).HasMaxLength(64);
+        b.Property(r => r.Phone).HasMaxLength(30);
+        b.Property(r => r.Email).HasMaxLength(256);
+        b.Property(r => r.PostalAddress).HasMaxLength(300);
+        b.HasIndex(r => new { r.UserId, r.ConfirmedAt });
+    }
+}

@@ -12,6 +12,31 @@ public static class FeeStatuses
     public const string NotPrepaid = "not-prepaid";
     public const string None = "none";
     public const string UnpaidWithdrawn = "unpaid-withdrawn";
+
+    public static readonly IReadOnlyList<string> All =
+        [Due, PaidPendingConfirmation, Paid, Waived, Reduced, Deferred, AfterEnforcement, NotPrepaid, None, UnpaidWithdrawn];
+
+    /// <summary>
+    /// An amount is still to be paid: the fee notice's amount (<c>due</c>), a reduced amount, or a deferred one. All
+    /// three take a voucher or an online payment, and all three become overdue when their due date passes.
+    /// </summary>
+    public static bool IsOwed(string? status) => status is Due or Reduced or Deferred;
+}
+
+/// <summary>司法救助 (fee measures Arts. 44–51): what a filer may apply for.</summary>
+public static class JudicialAidKinds
+{
+    public const string Waiver = "waiver";
+    public const string Reduction = "reduction";
+    public const string Deferral = "deferral";
+
+    public static readonly IReadOnlyList<string> All = [Waiver, Reduction, Deferral];
+}
+
+/// <summary>A fee rule the entity refuses as bad input (400 with <see cref="Code"/>), not as a state conflict.</summary>
+public sealed class FeeRuleException(string code) : ArgumentException($"Fee rule violated: {code}")
+{
+    public string Code { get; } = code;
 }
 
 /// <summary>What the fee notice says at registration: the full fee, what is prepaid now, and the fee status.</summary>

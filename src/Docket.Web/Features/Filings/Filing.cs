@@ -1,3 +1,4 @@
+using Docket.Web.Features.Fees;
 using Docket.Web.Infrastructure.Time;
 
 namespace Docket.Web.Features.Filings;
@@ -104,6 +105,22 @@ public sealed class Filing
     public string? FeeStatus { get; private set; }
     public DateOnly? FeeDueDate { get; private set; }
     public string? FeeBasisJson { get; private set; }
+    /// <summary>The full fee before any reduction (the fee notice's 共计); <see cref="FeeAmountFen"/> is what is to be paid.</summary>
+    public long? FeeFullAmountFen { get; private set; }
+    public string? FeeVoucherDocumentId { get; private set; }
+    public DateTime? FeeVoucherUploadedAt { get; private set; }
+    public string? FeeVoucherRejectedReasons { get; private set; }
+    public DateTime? FeePaidAt { get; private set; }
+    /// <summary>The payment gateway's reference of an online payment.</summary>
+    public string? FeePaymentReference { get; private set; }
+
+    /// <summary>The latest judicial-aid application (司法救助): waiver, reduction or deferral, and the court's decision.</summary>
+    public string? JudicialAidKind { get; private set; }
+    public string? JudicialAidReasons { get; private set; }
+    public DateTime? JudicialAidAppliedAt { get; private set; }
+    public bool? JudicialAidGranted { get; private set; }
+    public string? JudicialAidDecisionReasons { get; private set; }
+    public DateTime? JudicialAidDecidedAt { get; private set; }
 
     /// <summary>App-managed optimistic concurrency token, the same on every provider.</summary>
     public int Version { get; private set; }
@@ -161,16 +178,41 @@ public sealed class Filing
         if (!FilingStatus.IsEditable(Status)) throw new InvalidTransitionException(Status, action);
     }
 
+    /// <summary>
+    /// Any document while the filing is editable; after that only evidence for a pending judicial-aid application
+    /// (kind <c>other</c>), which the court decides after submission or registration.
+    /// </summary>
+    public bool MayAddDocument(string kind) =>
+        FilingStatus.IsEditable(Status) || (kind == JudicialAidEvidenceKind && AcceptsJudicialAidEvidence);
+
+    /// <summary>The document kind of judicial-aid evidence (proof of financial hardship).</summary>
+    public const string JudicialAidEvidenceKind = "other";
+
+    /// <summary>The document kind of a fee payment voucher (交费凭证); only <see cref="UploadFeeVoucher"/> adds one.</summary>
+    public const string FeeVoucherKind = "fee-voucher";
+
+    /// <summary>Before the body of an upload is read: could any kind of document be added now?</summary>
+    public bool MayAddAnyDocument => FilingStatus.IsEditable(Status) || AcceptsJudicialAidEvidence;
+
+    bool AcceptsJudicialAidEvidence => JudicialAidPending && Status is FilingStatus.Submitted or FilingStatus.UnderReview
+        or FilingStatus.AwaitingForward or FilingStatus.Registered;
+
     public FilingDocument AddDocument(string kind, string fileName, string mediaType, long bytes, string sha256, DateTime now)
     {
-        EnsureEditable("upload");
+        if (!MayAddDocument(kind)) throw new InvalidTransitionException(Status, "upload");
+        var d = NewDocument(kind, fileName, mediaType, bytes, sha256, now);
+        Touch(now);
+        return d;
+    }
+
+    FilingDocument NewDocument(string kind, string fileName, string mediaType, long bytes, string sha256, DateTime now)
+    {
         var d = new FilingDocument
         {
             Id = NewId(), FilingId = Id, Kind = kind, FileName = fileName, MediaType = mediaType, Bytes = bytes,
             Sha256 = sha256, AddedAt = now,
         };
         Documents.Add(d);
-        Touch(now);
         return d;
     }
 
@@ -256,7 +298,9 @@ public sealed class Filing
     }
 
     /// <summary>登记立案: the case number was allocated in the same transaction.</summary>
-    public void Register(Actor clerk, string caseNumber, string procedure, long? feeFen, string feeStatus, DateOnly? feeDueDate, string? feeBasisJson, DateTime now)
+    /// <param name="fullFeeFen">The full fee before a reduction for the simplified procedure; the prepaid amount when not given.</param>
+    public void Register(Actor clerk, string caseNumber, string procedure, long? feeFen, string feeStatus, DateOnly? feeDueDate, string? feeBasisJson, DateTime now,
+        long? fullFeeFen = null)
     {
         EnsureAssignee(clerk, "register");
         Move(FilingStatus.UnderReview, FilingStatus.Registered, "register", clerk, caseNumber, now);
@@ -268,6 +312,7 @@ public sealed class Filing
         FeeStatus = feeStatus;
         FeeDueDate = feeDueDate;
         FeeBasisJson = feeBasisJson;
+        FeeFullAmountFen = fullFeeFen ?? feeFen;
     }
 
     /// <summary>Corrections the clerk may make before registering (filing.md, "Registration").</summary>
@@ -321,6 +366,164 @@ public sealed class Filing
     /// <summary>The correction's due date passed without a resubmission (退回).</summary>
     public void Lapse(Actor system, DateTime now) =>
         Move(FilingStatus.CorrectionRequested, FilingStatus.Lapsed, "lapse", system, CorrectionDueDate?.ToString("yyyy-MM-dd"), now);
+
+    // --- litigation fee after registration (fees.md; filing.md "Registration": fee statuses) -------------------
+
+    /// <summary>Registered with an amount still to pay (due, reduced or deferred): a voucher or an online payment is expected.</summary>
+    public bool FeeOwed => Status == FilingStatus.Registered && FeeStatuses.IsOwed(FeeStatus) && FeeAmountFen > 0;
+
+    /// <summary>A judicial-aid application the court has not decided yet.</summary>
+    public bool JudicialAidPending => JudicialAidAppliedAt is not null && JudicialAidDecidedAt is null;
+
+    /// <summary>
+    /// Unpaid past its due date (an Asia/Shanghai date; the due date itself still counts) without a pending
+    /// judicial-aid application: the clerk may treat the case as withdrawn (按撤诉处理, fee measures Art. 22).
+    /// </summary>
+    public bool FeeOverdue(DateOnly today) => FeeOwed && FeeDueDate is { } due && due < today && !JudicialAidPending;
+
+    /// <summary>免交 is for natural persons only (fee measures Art. 45): every plaintiff-side party must be one.</summary>
+    public bool PlaintiffSideAllNaturalPersons =>
+        Parties.Any(p => p.Role == "plaintiff") && Parties.Where(p => p.Role == "plaintiff").All(p => p.Kind == "person");
+
+    /// <summary>The filer paid by bank transfer and uploads the voucher: the fee awaits the clerk's confirmation.</summary>
+    public FilingDocument UploadFeeVoucher(Actor filer, string fileName, string mediaType, long bytes, string sha256, DateTime now)
+    {
+        if (!FeeOwed) throw new InvalidTransitionException(Status, "fee-voucher");
+        var d = NewDocument(FeeVoucherKind, fileName, mediaType, bytes, sha256, now);
+        FeeStatus = FeeStatuses.PaidPendingConfirmation;
+        FeeVoucherDocumentId = d.Id;
+        FeeVoucherUploadedAt = now;
+        FeeVoucherRejectedReasons = null;
+        Record("fee-voucher", filer, Status, Status, fileName, now);
+        Touch(now);
+        return d;
+    }
+
+    /// <summary>The clerk does not accept the voucher (wrong amount, illegible, another case): the fee is due again.</summary>
+    public void RejectFeeVoucher(Actor clerk, string reasons, DateTime now)
+    {
+        if (Status != FilingStatus.Registered || FeeStatus != FeeStatuses.PaidPendingConfirmation)
+            throw new InvalidTransitionException(Status, "fee-voucher-rejected");
+        FeeStatus = FeeStatuses.Due;
+        FeeVoucherRejectedReasons = reasons;
+        Record("fee-voucher-rejected", clerk, Status, Status, Clip(reasons), now);
+        Touch(now);
+    }
+
+    /// <summary>The clerk confirms the voucher's payment; the amount must be the fee to pay, to the fen.</summary>
+    public void ConfirmFeePaid(Actor clerk, long amountFen, DateTime paidAt, DateTime now)
+    {
+        if (Status != FilingStatus.Registered || FeeStatus != FeeStatuses.PaidPendingConfirmation)
+            throw new InvalidTransitionException(Status, "fee-paid");
+        if (amountFen != FeeAmountFen) throw new FeeRuleException("fee.amount-mismatch");
+        FeeStatus = FeeStatuses.Paid;
+        FeePaidAt = paidAt;
+        Record("fee-paid", clerk, Status, Status, Invariant($"{amountFen / 100m:0.00}元（{ChinaTime.DateOf(paidAt):yyyy-MM-dd}）"), now);
+        Touch(now);
+    }
+
+    /// <summary>Paid through the payment gateway: no voucher and no confirmation needed.</summary>
+    public void PayFeeOnline(Actor filer, string reference, DateTime now)
+    {
+        if (!FeeOwed) throw new InvalidTransitionException(Status, "fee-paid");
+        FeeStatus = FeeStatuses.Paid;
+        FeePaidAt = now;
+        FeePaymentReference = reference;
+        Record("fee-paid", filer, Status, Status, Invariant($"{FeeAmountFen / 100m:0.00}元（网上支付 {reference}）"), now);
+        Touch(now);
+    }
+
+    /// <summary>
+    /// At filing (before registration, decided after it) or after registration while the fee is due, one application
+    /// at a time; a refused applicant may apply again while the fee is still due.
+    /// </summary>
+    public bool MayApplyForJudicialAid => !JudicialAidPending && (
+        Status is FilingStatus.Draft or FilingStatus.CorrectionRequested or FilingStatus.Submitted or FilingStatus.UnderReview
+        || (Status == FilingStatus.Registered && FeeStatus == FeeStatuses.Due));
+
+    public void ApplyForJudicialAid(Actor filer, string kind, string reasons, DateTime now)
+    {
+        if (!JudicialAidKinds.All.Contains(kind)) throw new FeeRuleException("fee.aid-kind-invalid");
+        if (!MayApplyForJudicialAid) throw new InvalidTransitionException(Status, "judicial-aid");
+        if (kind == JudicialAidKinds.Waiver && !PlaintiffSideAllNaturalPersons) throw new FeeRuleException("fee.aid-waiver-natural-persons-only");
+        JudicialAidKind = kind;
+        JudicialAidReasons = reasons;
+        JudicialAidAppliedAt = now;
+        JudicialAidGranted = null;
+        JudicialAidDecisionReasons = null;
+        JudicialAidDecidedAt = null;
+        Record("judicial-aid", filer, Status, Status, Clip($"{AidName(kind)}申请：{reasons}"), now);
+        Touch(now);
+    }
+
+    /// <summary>
+    /// The court decides a pending application once the fee is known and due: a waiver makes it <c>waived</c>, a
+    /// reduction <c>reduced</c> (the reduced amount is still to pay), a deferral <c>deferred</c> (due on the new
+    /// date); a refusal leaves it <c>due</c>. <paramref name="newDueDate"/> also gives a reduced or refused fee a
+    /// new due date (the old one may have passed while the application was pending).
+    /// </summary>
+    public void DecideJudicialAid(Actor clerk, bool granted, long? reducedAmountFen, DateOnly? newDueDate, string reasons, DateTime now)
+    {
+        if (Status != FilingStatus.Registered || !JudicialAidPending || FeeStatus != FeeStatuses.Due)
+            throw new InvalidTransitionException(Status, "judicial-aid");
+        if (newDueDate is { } d && d <= ChinaTime.DateOf(now)) throw new FeeRuleException("fee.aid-deferred-until-invalid");
+        string outcome;
+        if (!granted)
+        {
+            if (newDueDate is not null) FeeDueDate = newDueDate;
+            outcome = $"不准予{AidName(JudicialAidKind!)}";
+        }
+        else if (JudicialAidKind == JudicialAidKinds.Waiver)
+        {
+            if (!PlaintiffSideAllNaturalPersons) throw new FeeRuleException("fee.aid-waiver-natural-persons-only");
+            FeeStatus = FeeStatuses.Waived;
+            FeeAmountFen = 0;
+            FeeDueDate = null;
+            outcome = "准予免交";
+        }
+        else if (JudicialAidKind == JudicialAidKinds.Reduction)
+        {
+            if (reducedAmountFen is not { } reduced) throw new FeeRuleException("fee.aid-reduced-amount-required");
+            if (reduced <= 0 || reduced >= FeeAmountFen) throw new FeeRuleException("fee.aid-reduced-amount-invalid");
+            FeeStatus = FeeStatuses.Reduced;
+            FeeAmountFen = reduced;
+            if (newDueDate is not null) FeeDueDate = newDueDate;
+            outcome = Invariant($"准予减交，应交{reduced / 100m:0.00}元");
+        }
+        else
+        {
+            if (newDueDate is null) throw new FeeRuleException("fee.aid-deferred-until-required");
+            FeeStatus = FeeStatuses.Deferred;
+            FeeDueDate = newDueDate;
+            outcome = Invariant($"准予缓交至{newDueDate:yyyy-MM-dd}");
+        }
+        JudicialAidGranted = granted;
+        JudicialAidDecisionReasons = reasons;
+        JudicialAidDecidedAt = now;
+        Record("judicial-aid", clerk, Status, Status, Clip($"{outcome}：{reasons}"), now);
+        Touch(now);
+    }
+
+    /// <summary>按撤诉处理: the fee was not paid by its due date and no judicial-aid application is pending (fee measures Art. 22).</summary>
+    public void WithdrawForUnpaidFee(Actor clerk, DateTime now)
+    {
+        if (!FeeOverdue(ChinaTime.DateOf(now))) throw new InvalidTransitionException(Status, "fee-unpaid-withdrawn");
+        FeeStatus = FeeStatuses.UnpaidWithdrawn;
+        Move(FilingStatus.Registered, FilingStatus.Withdrawn, "fee-unpaid-withdrawn", clerk, Invariant($"{FeeDueDate:yyyy-MM-dd}"), now);
+    }
+
+    static string AidName(string kind) => kind switch
+    {
+        JudicialAidKinds.Waiver => "免交",
+        JudicialAidKinds.Reduction => "减交",
+        _ => "缓交",
+    };
+
+    /// <summary>Audit notes are hashed: never formatted by the request's culture.</summary>
+    static string Invariant(FormattableString s) => FormattableString.Invariant(s);
+
+    /// <summary>Audit notes are at most 2000 characters; the full text stays on the filing.</summary>
+    static string Clip(string note) => note.Length <= 2000 ? note : note[..1999] + "…";
 
     void EnsureAssignee(Actor clerk, string action)
     {

@@ -35,6 +35,14 @@ public sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
         b.Property(f => f.AppealCourtId).HasMaxLength(12);
         b.Property(f => f.MediationRoomId).HasMaxLength(64);
         b.Property(f => f.FeeStatus).HasMaxLength(30);
+        b.Property(f => f.FeeVoucherDocumentId).HasMaxLength(32);
+        b.Property(f => f.FeeVoucherRejectedReasons).HasMaxLength(2000);
+        b.Property(f => f.FeePaymentReference).HasMaxLength(100);
+        b.Property(f => f.JudicialAidKind).HasMaxLength(20);
+        b.Property(f => f.JudicialAidReasons).HasMaxLength(2000);
+        b.Property(f => f.JudicialAidDecisionReasons).HasMaxLength(2000);
+        // The clerk's fee-overdue queue: a court's owed fees by due date.
+        b.HasIndex(f => new { f.CourtId, f.FeeStatus, f.FeeDueDate });
         b.HasIndex(f => f.CaseNumber).IsUnique();
         b.HasIndex(f => new { f.CooperatingCourtId, f.Status });
         b.HasIndex(f => new { f.Status, f.CorrectionDueDate });

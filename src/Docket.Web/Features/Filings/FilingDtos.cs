@@ -1,3 +1,4 @@
+using Docket.Web.Features.Courts;
 using Docket.Web.Features.Fees;
 using Docket.Web.Infrastructure.Time;
 
@@ -12,7 +13,24 @@ public sealed record DocumentDto(string Id, string Kind, string FileName, string
 public sealed record CorrectionItemDto(string Message);
 public sealed record CorrectionDto(IReadOnlyList<CorrectionItemDto> Items, DateOnly? DueDate, DateTimeOffset? RequestedAt);
 public sealed record FeeSliceView(decimal From, decimal? To, decimal? Rate, decimal Fee);
-public sealed record FilingFeeDto(decimal Amount, DateOnly? DueDate, string Status, IReadOnlyList<FeeSliceView> Basis);
+public sealed record FeeVoucherDto(string DocumentId, DateTimeOffset UploadedAt, string? RejectedReasons);
+public sealed record JudicialAidDecisionDto(bool Granted, string Reasons, DateTimeOffset DecidedAt);
+public sealed record JudicialAidDto(string Kind, string Reasons, DateTimeOffset AppliedAt, JudicialAidDecisionDto? Decision)
+{
+    public static JudicialAidDto? From(Filing f) => f is { JudicialAidKind: { } kind, JudicialAidAppliedAt: { } applied }
+        ? new JudicialAidDto(kind, f.JudicialAidReasons ?? "", ChinaTime.ToOffset(applied),
+            f.JudicialAidDecidedAt is { } decided ? new JudicialAidDecisionDto(f.JudicialAidGranted == true, f.JudicialAidDecisionReasons ?? "", ChinaTime.ToOffset(decided)) : null)
+        : null;
+}
+/// <summary>The court's account for bank transfers (户名、开户行、账号), from the court's settings.</summary>
+public sealed record FeePayeeDto(string? Name, string? Bank, string? Account);
+/// <summary>
+/// The fee after registration: <c>amount</c> is what is to be paid (after a reduction; 0 when waived),
+/// <c>fullAmount</c> the full fee of the notice, <c>basis</c> how it was computed.
+/// </summary>
+public sealed record FilingFeeDto(
+    decimal Amount, DateOnly? DueDate, string Status, IReadOnlyList<FeeSliceView> Basis, decimal FullAmount, FeeVoucherDto? Voucher,
+    JudicialAidDto? JudicialAid, FeePayeeDto? Payee, DateTimeOffset? PaidAt);
 public sealed record RulingDto(string Reasons, string? LegalBasis, string? Judge, DateOnly? Date, string? AppealCourtId, int AppealDays);
 public sealed record AssigneeDto(string Id, string Name);
 
@@ -23,12 +41,13 @@ public record FilingDto(
     CorrectionDto? Correction, string? CaseNumber, string Cause, FilingFeeDto? Fee, string? RejectionReasons, RulingDto? Ruling,
     string FilerCapacity, string? AgentType, bool LaborRemuneration, int ReceiptVersion, AssigneeDto? Assignee,
     DateTimeOffset? RegisteredAt, DateTimeOffset? ForwardedAt, string? MediationRoomId, string? Procedure,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt)
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, JudicialAidDto? JudicialAid)
 {
     /// <summary>Appeal period against a ruling not to accept (登记立案规定 Art. 9; CPL Art. 171).</summary>
     public const int AppealDays = 10;
 
-    public static FilingDto From(Filing f) => new(
+    /// <param name="court">The filing's court, for the payee account on the fee; without it the fee has no payee.</param>
+    public static FilingDto From(Filing f, Court? court = null) => new(
         f.Id, f.CourtId, f.CooperatingCourtId, f.CaseType, f.Status, f.Title, f.Matter, Money.Yuan(f.ClaimAmount), f.Claims,
         f.FactsAndReasons,
         [.. f.Parties.Select(p => new PartyDto(p.Role, p.Kind, p.Name, p.IdType, p.IdNumber, p.Uscc, p.LegalRepresentative, p.Phone, p.Address))],
@@ -40,9 +59,7 @@ public record FilingDto(
                 f.CorrectionRequestedAt is { } c ? ChinaTime.ToOffset(c) : null)
             : null,
         f.CaseNumber, f.Cause,
-        f.FeeStatus is { } fs
-            ? new FilingFeeDto(Money.Yuan((f.FeeAmountFen ?? 0) / 100m), f.FeeDueDate, fs, FeeBasis(f.FeeBasisJson))
-            : null,
+        FeeFrom(f, court),
         f.RejectionReasons,
         f.Status == FilingStatus.Rejected && f.RejectionReasons is { } reasons
             ? new RulingDto(reasons, f.RulingLegalBasis, f.RulingJudge, f.RulingDate, f.AppealCourtId, AppealDays)
@@ -52,7 +69,18 @@ public record FilingDto(
         f.RegisteredAt is { } r ? ChinaTime.ToOffset(r) : null,
         f.ForwardedAt is { } fw ? ChinaTime.ToOffset(fw) : null,
         f.MediationRoomId, f.Procedure,
-        ChinaTime.ToOffset(f.CreatedAt), ChinaTime.ToOffset(f.UpdatedAt));
+        ChinaTime.ToOffset(f.CreatedAt), ChinaTime.ToOffset(f.UpdatedAt), JudicialAidDto.From(f));
+
+    static FilingFeeDto? FeeFrom(Filing f, Court? court) => f.FeeStatus is { } status
+        ? new FilingFeeDto(Money.Yuan((f.FeeAmountFen ?? 0) / 100m), f.FeeDueDate, status, FeeBasis(f.FeeBasisJson),
+            Money.Yuan((f.FeeFullAmountFen ?? f.FeeAmountFen ?? 0) / 100m),
+            f is { FeeVoucherDocumentId: { } doc, FeeVoucherUploadedAt: { } uploaded }
+                ? new FeeVoucherDto(doc, ChinaTime.ToOffset(uploaded), f.FeeVoucherRejectedReasons)
+                : null,
+            JudicialAidDto.From(f),
+            court is { PayeeAccount.Length: > 0 } ? new FeePayeeDto(court.PayeeName, court.PayeeBank, court.PayeeAccount) : null,
+            f.FeePaidAt is { } paid ? ChinaTime.ToOffset(paid) : null)
+        : null;
 
     static IReadOnlyList<FeeSliceView> FeeBasis(string? json) =>
         string.IsNullOrEmpty(json) ? [] : System.Text.Json.JsonSerializer.Deserialize<List<FeeSliceView>>(json) ?? [];

@@ -23,8 +23,14 @@ public sealed class FilingReads(DocketDbContext db)
             f.SubmittedAt is { } s ? ChinaTime.ToOffset(s) : null, f.DecisionDeadline, ChinaTime.ToOffset(f.CreatedAt), ChinaTime.ToOffset(f.UpdatedAt)))]);
     }
 
-    public async Task<Result<FilingDto>> GetAsync(string ownerId, string id, CancellationToken ct) =>
-        await FilingQueries.Owned(db, id, ownerId).AsNoTracking().FirstOrDefaultAsync(ct) is { } f ? FilingDto.From(f) : Error.NotFound();
+    public async Task<Result<FilingDto>> GetAsync(string ownerId, string id, CancellationToken ct)
+    {
+        var f = await FilingQueries.Owned(db, id, ownerId).AsNoTracking().FirstOrDefaultAsync(ct);
+        if (f is null) return Error.NotFound();
+        // The court's payee account goes with the fee (fees.md: pay by bank transfer to the court's account).
+        var court = f.FeeStatus is null ? null : await db.Courts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == f.CourtId, ct);
+        return FilingDto.From(f, court);
+    }
 
     public async Task<Result<IReadOnlyList<CheckItem>>> CheckAsync(User owner, string id, CancellationToken ct)
     {

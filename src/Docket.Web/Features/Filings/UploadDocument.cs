@@ -1,4 +1,5 @@
 using System.Text;
+using Docket.Web.Features.Courts;
 using Docket.Web.Infrastructure.Data;
 using Docket.Web.Infrastructure.Problems;
 using Docket.Web.Infrastructure.Storage;
@@ -11,8 +12,10 @@ using Microsoft.Net.Http.Headers;
 namespace Docket.Web.Features.Filings;
 
 /// <summary>
-/// Adds a document to a draft: the multipart body is streamed straight into the store (never buffered), hashed
-/// while it streams, its type decided by its first bytes, and refused once it passes the court's limits.
+/// Adds a document to a filing: the multipart body is streamed straight into the store (never buffered), hashed
+/// while it streams, its type decided by its first bytes, and refused once it passes the court's limits. Which
+/// filings take which documents, and how one lands on the filing, is a <see cref="Rule"/>: filing materials here,
+/// fee vouchers in <c>Features/Fees</c>, through the same streaming core.
 /// </summary>
 public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, TimeProvider clock, ILogger<UploadDocument> log)
 {
@@ -22,14 +25,44 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
         "lawyer-licence", "law-firm-letter", "effective-judgment", "mediation-agreement", "evidence", "other",
     ];
 
+    /// <summary>A file that was streamed, sniffed and stored, before it is attached to the filing.</summary>
+    public sealed record StoredFile(string? Kind, string FileName, string MediaType, long Bytes, string Sha256);
+
+    /// <summary>
+    /// What one kind of upload accepts. <paramref name="MayStart"/> is asked before the body is read (false → 409);
+    /// <paramref name="Check"/> once the <c>kind</c> field is known (a 400 or 409, before the file is kept);
+    /// <paramref name="Accepts"/> decides the sniffed media type (false → 415); <paramref name="Attach"/> adds the
+    /// document to the filing through the entity, in the same unit of work.
+    /// </summary>
+    public sealed record Rule(
+        Func<Filing, bool> MayStart,
+        Func<Filing, string?, Error?> Check,
+        Func<CourtPolicy, string, bool> Accepts,
+        Func<Filing, StoredFile, DateTime, FilingDocument> Attach);
+
+    /// <summary>Filing materials: any kind while the filing is editable, judicial-aid evidence while an application is pending.</summary>
+    public static readonly Rule Materials = new(
+        f => f.MayAddAnyDocument,
+        (f, kind) => kind is null || !Kinds.Contains(kind) ? Error.Validation("kind", "document.kind-invalid")
+            : f.MayAddDocument(kind) ? null : Error.InvalidTransition,
+        (policy, mediaType) => policy.AcceptedMediaTypes.Contains(mediaType),
+        (f, file, now) => f.AddDocument(file.Kind!, file.FileName, file.MediaType, file.Bytes, file.Sha256, now));
+
     /// <summary>Room for the multipart framing and the small form fields around the file.</summary>
     const long MultipartOverhead = 64 * 1024;
 
     public async Task<Result<DocumentDto>> HandleAsync(string ownerId, string id, HttpRequest request, CancellationToken ct)
     {
+        var r = await ReceiveAsync(ownerId, id, request, Materials, ct);
+        return r.IsOk ? FilingDto.DocumentDtoFrom(r.Value.Document) : r.Error!;
+    }
+
+    /// <summary>Streams one upload into the owner's filing under <paramref name="rule"/>; returns the filing and its new document.</summary>
+    public async Task<Result<(Filing Filing, FilingDocument Document)>> ReceiveAsync(string ownerId, string id, HttpRequest request, Rule rule, CancellationToken ct)
+    {
         var filing = await FilingQueries.Owned(db, id, ownerId).FirstOrDefaultAsync(ct);
         if (filing is null) return Error.NotFound();
-        if (!FilingStatus.IsEditable(filing.Status)) return Error.InvalidTransition;
+        if (!rule.MayStart(filing)) return Error.InvalidTransition;
         var policy = (await db.Courts.AsNoTracking().FirstAsync(c => c.Id == filing.CourtId, ct)).Policy;
 
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
@@ -89,16 +122,17 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
                     kind = new string(buffer, 0, n).Trim();
                 }
             }
-            if (kind is null || !Kinds.Contains(kind)) return Error.Validation("kind", "document.kind-invalid");
+            if (rule.Check(filing, kind) is { } refused) return refused;
             if (file is null || file.Length == 0) return Error.Validation("file", "document.file-missing");
-            if (mediaType is null || !policy.AcceptedMediaTypes.Contains(mediaType))
+            if (mediaType is null || !rule.Accepts(policy, mediaType))
                 return Error.UnsupportedMediaType("document.type-not-accepted");
 
             var sha = await file.CommitAsync();
             var now = ChinaTime.UtcNow(clock);
-            var doc = filing.AddDocument(kind, FileNames.WithExtension(fileName, mediaType), mediaType, file.Length, sha, now);
+            FilingDocument doc;
             try
             {
+                doc = rule.Attach(filing, new StoredFile(kind, FileNames.WithExtension(fileName, mediaType), mediaType, file.Length, sha), now);
                 await db.SaveChangesAsync(ct);
             }
             catch
@@ -108,8 +142,8 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
                 if (!await db.FilingDocuments.AnyAsync(d => d.Sha256 == sha, CancellationToken.None)) store.Delete(sha);
                 throw;
             }
-            log.LogInformation("Document {DocumentId} ({Bytes} bytes, {MediaType}) added to filing {FilingId}", doc.Id, doc.Bytes, doc.MediaType, filing.Id);
-            return FilingDto.DocumentDtoFrom(doc);
+            log.LogInformation("Document {DocumentId} ({Kind}, {Bytes} bytes, {MediaType}) added to filing {FilingId}", doc.Id, doc.Kind, doc.Bytes, doc.MediaType, filing.Id);
+            return (filing, doc);
         }
         catch (BadHttpRequestException)
         {

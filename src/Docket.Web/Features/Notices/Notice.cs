@@ -26,6 +26,14 @@ public sealed class Notice
     /// <summary>The case number, or the receipt number before registration.</summary>
     public string Number { get; set; } = "";
     public DateTime IssuedAt { get; set; }
+    /// <summary>
+    /// 电子送达 (CPL Art. 90; online litigation rules): served when delivered to the filer's account — in the same
+    /// transaction that issues it — with an SMS sent by the delivery worker. Periods that run from service (the
+    /// fee's 7 days) count from this instant.
+    /// </summary>
+    public DateTime ServedAt { get; set; }
+    /// <summary>When the filer first opened it (clerks opening it do not count).</summary>
+    public DateTime? ReadAt { get; set; }
     public string ContentJson { get; set; } = "";
 }
 

@@ -62,7 +62,7 @@ public static class NoticeIssuer
 
     static Notice New<T>(Filing f, Court court, string kind, string title, string number, T model, DateTime now) => new()
     {
-        Id = Filing.NewId(), FilingId = f.Id, CourtId = court.Id, Kind = kind, Title = title, Number = number, IssuedAt = now,
+        Id = Filing.NewId(), FilingId = f.Id, CourtId = court.Id, Kind = kind, Title = title, Number = number, IssuedAt = now, ServedAt = now,
         ContentJson = JsonSerializer.Serialize(model),
     };
 

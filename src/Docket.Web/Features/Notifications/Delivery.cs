@@ -53,7 +53,7 @@ public sealed class SmtpEmailSender(IOptions<SmtpOptions> options) : IEmailSende
 /// can run this without sending anything twice; a crash after sending and before recording can repeat one e-mail
 /// after the lease expires (at-least-once), never lose one.
 /// </summary>
-public sealed class NotificationDelivery(IServiceScopeFactory scopes, IEmailSender email, TimeProvider clock, ILogger<NotificationDelivery> log)
+public sealed class NotificationDelivery(IServiceScopeFactory scopes, IEmailSender email, Accounts.ISmsSender sms, TimeProvider clock, ILogger<NotificationDelivery> log)
     : BackgroundService
 {
     public const int MaxAttempts = 10;
@@ -91,13 +91,27 @@ public sealed class NotificationDelivery(IServiceScopeFactory scopes, IEmailSend
             if (claimed == 0) continue; // another node has it
             var n = await db.Notifications.FirstAsync(x => x.Id == id, ct);
             var user = await db.Users.AsNoTracking().Where(u => u.Id == n.UserId)
-                .Select(u => new { u.ServiceEmail, u.Email, u.ElectronicServiceConsent }).FirstOrDefaultAsync(ct);
+                .Select(u => new { u.ServiceEmail, u.Email, u.ElectronicServiceConsent, u.ServicePhone, u.PhoneNumber, u.PhoneNumberConfirmed })
+                .FirstOrDefaultAsync(ct);
             try
             {
                 // In-app delivery is the row itself; e-mail goes out when configured and the filer gave an address.
+                var text = l.Text(n.MessageKey, [.. n.Args]);
+                // Electronic service is delivery to the account plus an SMS (the channel most litigants read).
+                // Each channel is recorded once sent, so a retry after a failure on the other never repeats it.
+                var phone = user?.ServicePhone ?? (user?.PhoneNumberConfirmed == true ? user.PhoneNumber : null);
+                if (sms.Enabled && phone is not null && n.SmsSentAt is null)
+                {
+                    await sms.SendAsync(phone, "【网上立案】" + text, ct);
+                    n.SmsSentAt = ChinaTime.UtcNow(clock);
+                    await db.SaveChangesAsync(ct);
+                }
                 var to = user?.ServiceEmail ?? user?.Email;
-                if (email.Enabled && to is not null && user?.ElectronicServiceConsent == true)
-                    await email.SendAsync(to, l.Text("notify.subject"), l.Text(n.MessageKey, [.. n.Args]), ct);
+                if (email.Enabled && to is not null && user?.ElectronicServiceConsent == true && n.EmailSentAt is null)
+                {
+                    await email.SendAsync(to, l.Text("notify.subject"), text, ct);
+                    n.EmailSentAt = ChinaTime.UtcNow(clock);
+                }
                 n.DeliveredAt = ChinaTime.UtcNow(clock);
                 n.LeaseUntil = null;
                 n.LastError = null;

@@ -28,6 +28,9 @@ public sealed class Notification
     /// <summary>A worker's claim on this row (safe with several nodes): taken by a conditional UPDATE.</summary>
     public DateTime? LeaseUntil { get; set; }
     public string? LastError { get; set; }
+    /// <summary>When the SMS went out, so a retry after a failed e-mail does not text the filer twice.</summary>
+    public DateTime? SmsSentAt { get; set; }
+    public DateTime? EmailSentAt { get; set; }
 }
 
 public sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>

@@ -67,7 +67,7 @@ public sealed class RegisterFiling(DocketDbContext db, NumberAllocator numbers, 
         DateOnly? dueDate = fee.Status == FeeStatuses.Due ? work.Deadline(today, 7).Deadline : null;
         var caseNumber = CaseNumberFormat.Format(today.Year, court.Abbreviation, caseType.TypeCode, sequence);
         var basis = JsonSerializer.Serialize(fee.Basis.Select(s => new FeeSliceView(Money.Yuan(s.From), Money.Yuan(s.To), s.Rate, Money.Yuan(s.Fee))));
-        filing.Register(clerk.Actor, caseNumber, procedure, (long)(fee.Prepaid * 100), fee.Status, dueDate, basis, now);
+        filing.Register(clerk.Actor, caseNumber, procedure, (long)(fee.Prepaid * 100), fee.Status, dueDate, basis, now, (long)(fee.FullFee * 100));
 
         db.Notices.Add(NoticeIssuer.Acceptance(filing, court, clerk.User.DisplayName, now));
         if (fee.Status == FeeStatuses.Due) db.Notices.Add(NoticeIssuer.Fee(filing, court, fee, dueDate, now));

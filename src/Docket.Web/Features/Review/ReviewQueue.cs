@@ -1,3 +1,4 @@
+using Docket.Web.Features.Fees;
 using Docket.Web.Features.Filings;
 using Docket.Web.Infrastructure.Data;
 using Docket.Web.Infrastructure.Problems;
@@ -8,13 +9,18 @@ namespace Docket.Web.Features.Review;
 
 public sealed record QueueItemDto(
     string FilingId, string Status, string CaseType, string Cause, string Title, DateTimeOffset? SubmittedAt, DateOnly? DecisionDeadline,
-    bool Overdue, bool DueToday, bool CrossRegion, string? CourtId, string? CooperatingCourtId, AssigneeDto? Assignee, string? CaseNumber);
+    bool Overdue, bool DueToday, bool CrossRegion, string? CourtId, string? CooperatingCourtId, AssigneeDto? Assignee, string? CaseNumber,
+    DateOnly? FeeDueDate, string? FeeStatus);
 
 /// <summary>The clerk's queue by decision deadline, and search over the court's filings.</summary>
 public sealed class ReviewQueue(DocketDbContext db, TimeProvider clock)
 {
+    /// <summary>The queue of fees to decide on: registered here, owed and past the due date, no judicial aid pending.</summary>
+    public const string FeeOverdue = "fee-overdue";
+
     public async Task<Result<Page<QueueItemDto>>> ListAsync(Clerk clerk, string? status, string? caseType, int page, int pageSize, CancellationToken ct)
     {
+        if (status == FeeOverdue) return await FeeOverdueAsync(clerk, caseType, page, pageSize, ct);
         if (status is not null && !FilingStatus.All.Contains(status)) return Error.Validation("status", "review.status-invalid");
         if (caseType is not null && CaseTypes.Find(caseType) is null) return Error.Validation("caseType", "filing.case-type-unknown");
         (page, pageSize) = Paging.Clamp(page, pageSize);
@@ -32,6 +38,21 @@ public sealed class ReviewQueue(DocketDbContext db, TimeProvider clock)
         if (caseType is not null) q = q.Where(f => f.CaseType == caseType);
 
         return await PageAsync(q.OrderBy(f => f.DecisionDeadline).ThenBy(f => f.SubmittedAt).ThenBy(f => f.Id), page, pageSize, ct);
+    }
+
+    /// <summary>按撤诉处理 candidates (fee measures Art. 22): the same rule as <see cref="Filing.FeeOverdue"/>, as a query, by due date.</summary>
+    async Task<Result<Page<QueueItemDto>>> FeeOverdueAsync(Clerk clerk, string? caseType, int page, int pageSize, CancellationToken ct)
+    {
+        if (caseType is not null && CaseTypes.Find(caseType) is null) return Error.Validation("caseType", "filing.case-type-unknown");
+        (page, pageSize) = Paging.Clamp(page, pageSize);
+        var today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
+        var court = clerk.CourtId;
+        var q = db.Filings.Where(f => f.CourtId == court && f.Status == FilingStatus.Registered
+            && (f.FeeStatus == FeeStatuses.Due || f.FeeStatus == FeeStatuses.Reduced || f.FeeStatus == FeeStatuses.Deferred)
+            && f.FeeAmountFen > 0 && f.FeeDueDate != null && f.FeeDueDate < today
+            && !(f.JudicialAidAppliedAt != null && f.JudicialAidDecidedAt == null));
+        if (caseType is not null) q = q.Where(f => f.CaseType == caseType);
+        return await PageAsync(q.OrderBy(f => f.FeeDueDate).ThenBy(f => f.RegisteredAt).ThenBy(f => f.Id), page, pageSize, ct);
     }
 
     static bool IsPending(string status) => status is FilingStatus.Submitted or FilingStatus.UnderReview or FilingStatus.AwaitingForward;
@@ -54,20 +75,20 @@ public sealed class ReviewQueue(DocketDbContext db, TimeProvider clock)
 
     sealed record Row(
         string Id, string Status, string CaseType, string Cause, string Title, DateTime? SubmittedAt, DateOnly? DecisionDeadline,
-        string CourtId, string? CooperatingCourtId, string? AssigneeId, string? AssigneeName, string? CaseNumber);
+        string CourtId, string? CooperatingCourtId, string? AssigneeId, string? AssigneeName, string? CaseNumber, DateOnly? FeeDueDate, string? FeeStatus);
 
     async Task<Page<QueueItemDto>> PageAsync(IOrderedQueryable<Filing> ordered, int page, int pageSize, CancellationToken ct)
     {
         var total = await ordered.CountAsync(ct);
         var rows = await ordered.AsNoTracking().Skip((page - 1) * pageSize).Take(pageSize)
             .Select(f => new Row(f.Id, f.Status, f.CaseType, f.Cause, f.Title, f.SubmittedAt, f.DecisionDeadline, f.CourtId,
-                f.CooperatingCourtId, f.AssigneeId, f.AssigneeName, f.CaseNumber))
+                f.CooperatingCourtId, f.AssigneeId, f.AssigneeName, f.CaseNumber, f.FeeDueDate, f.FeeStatus))
             .ToListAsync(ct);
         var today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
         return new Page<QueueItemDto>(total, [.. rows.Select(f => new QueueItemDto(
             f.Id, f.Status, f.CaseType, f.Cause, f.Title, f.SubmittedAt is { } s ? ChinaTime.ToOffset(s) : null, f.DecisionDeadline,
             f.DecisionDeadline < today && IsPending(f.Status), f.DecisionDeadline == today && IsPending(f.Status),
             f.CooperatingCourtId is not null, f.CourtId, f.CooperatingCourtId,
-            f.AssigneeId is { } a ? new AssigneeDto(a, f.AssigneeName ?? "") : null, f.CaseNumber))]);
+            f.AssigneeId is { } a ? new AssigneeDto(a, f.AssigneeName ?? "") : null, f.CaseNumber, f.FeeDueDate, f.FeeStatus))]);
     }
 }

@@ -29,7 +29,8 @@ public sealed class ReviewReads(DocketDbContext db, IDocumentStore store)
         var owner = await db.Users.AsNoTracking().FirstAsync(u => u.Id == f.OwnerId, ct);
         var events = await db.FilingEvents.AsNoTracking().Where(e => e.FilingId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
         var receipts = await db.Receipts.AsNoTracking().Where(r => r.FilingId == id).OrderBy(r => r.Version).ToListAsync(ct);
-        return new ReviewFilingDto(FilingDto.From(f))
+        var court = f.FeeStatus is null ? null : await db.Courts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == f.CourtId, ct);
+        return new ReviewFilingDto(FilingDto.From(f, court))
         {
             Filer = new FilerDto(owner.Id, owner.FullName, owner.IdType, owner.IdNumber, owner.ProfilePhone, owner.Verified),
             Check = FilingCheck.Run(f, owner),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Docket.Web.Features.Fees;
 using Docket.Web.Features.Filings;
 using Docket.Web.Infrastructure.Data;
 using Microsoft.AspNetCore.Diagnostics;
@@ -20,6 +21,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             JsonException => Error.BadRequest("request.malformed"),
             InvalidTransitionException => Error.InvalidTransition,
             CorrectionAlreadyRequestedException => Error.Conflict("filing.correction-already-requested"),
+            FeeRuleException r => Error.BadRequest(r.Code),
             DbUpdateConcurrencyException => Error.Conflict("request.concurrent-change"),
             DbUpdateException u when DbErrors.IsUniqueViolation(u) => Error.Conflict("request.concurrent-change"),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,

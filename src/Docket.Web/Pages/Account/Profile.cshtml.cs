@@ -10,6 +10,7 @@ namespace Docket.Web.Pages.Account;
 public sealed class ProfileModel(Profile profile, IStringLocalizer<Messages> l) : PageModel
 {
     public MeDto? Me { get; private set; }
+    public List<ServiceAddressDto> History { get; private set; } = [];
 
     [BindProperty] public string? FullName { get; set; }
     [BindProperty] public string? IdType { get; set; } = "resident-id";
@@ -57,9 +58,16 @@ public sealed class ProfileModel(Profile profile, IStringLocalizer<Messages> l) 
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnGetPdfAsync()
+    {
+        var pdf = await profile.ConfirmationPdfAsync(User.Id());
+        return pdf.IsOk ? File(pdf.Value, "application/pdf", "送达地址确认书.pdf") : NotFound();
+    }
+
     async Task LoadAsync(bool fill)
     {
         Me = (await profile.GetAsync(User.Id())).Value;
+        History = await profile.HistoryAsync(User.Id(), HttpContext.RequestAborted);
         if (!fill) return;
         FullName = Me.Profile.FullName;
         IdType = Me.Profile.IdType ?? "resident-id";

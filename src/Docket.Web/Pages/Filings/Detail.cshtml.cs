@@ -1,9 +1,11 @@
 using Docket.Web.Features.Accounts;
 using Docket.Web.Features.Courts;
+using Docket.Web.Features.Fees;
 using Docket.Web.Features.Filings;
 using Docket.Web.Features.Notices;
 using Docket.Web.Infrastructure;
 using Docket.Web.Infrastructure.Data;
+using Docket.Web.Infrastructure.Problems;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,10 +16,14 @@ using Microsoft.Extensions.Options;
 
 namespace Docket.Web.Pages.Filings;
 
-/// <summary>A filing's status page: where it stands, the receipt with its hashes, the documents and the history.</summary>
+/// <summary>
+/// A filing's status page: where it stands, the receipt with its hashes, the documents and the history; after
+/// registration the fee (amount, how it was computed, payee account, due date) with the voucher upload and online
+/// payment, and the judicial-aid application.
+/// </summary>
 [Authorize]
 public sealed class DetailModel(FilingReads reads, Documents documents, WithdrawFiling withdraw, FilingNotices notices, DocketDbContext db,
-    UserManager<User> users, IOptions<DocketOptions> options, IStringLocalizer<Messages> l) : PageModel
+    UserManager<User> users, IPaymentGateway gateway, IOptions<DocketOptions> options, IStringLocalizer<Messages> l) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     public FilingDto Filing { get; private set; } = null!;
@@ -30,6 +36,19 @@ public sealed class DetailModel(FilingReads reads, Documents documents, Withdraw
     public ReceiptDto? Receipt { get; private set; }
     public List<HistoryEventDto> History { get; private set; } = [];
     public bool ChainValid { get; private set; }
+
+    // The judicial-aid form, kept when it comes back with errors.
+    [BindProperty] public string? AidKind { get; set; }
+    [BindProperty] public string? AidReasons { get; set; }
+
+    public bool GatewayAvailable => gateway.Available;
+    /// <summary>An amount is still to pay (the entity decides; this only picks the forms to show).</summary>
+    public bool FeeOwed => Filing is { Status: FilingStatus.Registered, Fee: { Amount: > 0 } fee } && FeeStatuses.IsOwed(fee.Status);
+    public bool AidPending => Filing.JudicialAid is { Decision: null };
+    public bool MayApplyForAid => !AidPending && (Filing.Status is FilingStatus.Draft or FilingStatus.CorrectionRequested
+        or FilingStatus.Submitted or FilingStatus.UnderReview || (Filing.Status == FilingStatus.Registered && Filing.Fee?.Status == FeeStatuses.Due));
+    public bool AcceptsAidEvidence => AidPending && Filing.Status is FilingStatus.Draft or FilingStatus.CorrectionRequested
+        or FilingStatus.Submitted or FilingStatus.UnderReview or FilingStatus.AwaitingForward or FilingStatus.Registered;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -78,6 +97,33 @@ public sealed class DetailModel(FilingReads reads, Documents documents, Withdraw
         if (!pdf.IsOk) return NotFound();
         Response.Headers.ContentDisposition = "inline; filename*=UTF-8''" + Uri.EscapeDataString($"{noticeId}.pdf");
         return File(pdf.Value, "application/pdf");
+    }
+
+    public async Task<IActionResult> OnPostPayAsync([FromServices] PayFee pay, CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } owner) return Challenge();
+        var r = await pay.HandleAsync(owner, Id, ct);
+        return Done(r.IsOk ? null : r.Error, l["已网上支付诉讼费。"].Value);
+    }
+
+    public async Task<IActionResult> OnPostAidAsync([FromServices] ApplyForJudicialAid apply, CancellationToken ct)
+    {
+        if (await users.GetUserAsync(User) is not { } owner) return Challenge();
+        var r = await apply.HandleAsync(owner, Id, new ApplyForJudicialAid.Request(AidKind, AidReasons), ct);
+        if (r.IsOk || r.Error!.Fields is not { Count: > 0 } fields) return Done(r.IsOk ? null : r.Error, l["司法救助申请已提交，请上传经济困难的证明材料。"].Value);
+        // Field errors next to the fields, the form kept as typed.
+        foreach (var (field, codes) in fields)
+            foreach (var code in codes)
+                ModelState.AddModelError(field == "kind" ? nameof(AidKind) : nameof(AidReasons), l.Text(code));
+        return await OnGetAsync(ct);
+    }
+
+    IActionResult Done(Error? error, string success)
+    {
+        if (error is { Status: 404 }) return NotFound();
+        if (error is null) TempData["Flash"] = success;
+        else TempData["FlashError"] = l.Text(error.Fields?.Values.FirstOrDefault()?.FirstOrDefault() ?? error.Code);
+        return RedirectToPage(new { id = Id });
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(CancellationToken ct)

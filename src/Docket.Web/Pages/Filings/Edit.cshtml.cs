@@ -57,6 +57,7 @@ public sealed class EditModel(FilingReads reads, UpdateFiling update, Documents 
         if (await LoadAsync(ct) is { } missing) return missing;
         Step = "parties";
         var parties = Parties.Where(p => p is not null).ToList();
+        if (Request.Headers["X-Autosave"] == "1") Command = "save"; // autosave never adds, removes or moves on
         switch (Command)
         {
             case "add-plaintiff": parties.Add(new PartyInput { Role = "plaintiff", Kind = "person" }); break;
@@ -125,6 +126,13 @@ public sealed class EditModel(FilingReads reads, UpdateFiling update, Documents 
     async Task<IActionResult> SaveAsync(UpdateFiling.Request request, string nextStep, Action? keepForm, CancellationToken ct)
     {
         var r = await update.HandleAsync(User.Id(), Id, request, ct);
+        if (Request.Headers["X-Autosave"] == "1")
+        {
+            // The page saves the draft as the filer types: answer briefly, with the same messages the form would show.
+            if (r.IsOk) return new JsonResult(new { saved = true, at = DateTimeOffset.UtcNow });
+            var problem = r.Error!.ToProblem(HttpContext).ProblemDetails;
+            return new ObjectResult(problem) { StatusCode = r.Error!.Status, ContentTypes = { "application/problem+json" } };
+        }
         if (r.IsOk) return RedirectToPage(new { id = Id, step = nextStep });
         if (r.Error!.Status == 404) return NotFound();
         if (r.Error.Code == "filing.invalid-transition") return RedirectToPage("/Filings/Detail", new { id = Id });

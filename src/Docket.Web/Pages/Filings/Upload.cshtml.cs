@@ -31,6 +31,8 @@ public sealed class UploadModel(UploadDocument upload, IStringLocalizer<Messages
         if (r.IsOk) TempData["Flash"] = l["材料已上传。"].Value;
         else if (r.Error!.Status == 404) return NotFound();
         else TempData["Flash"] = l.Text(r.Error.Fields?.Values.FirstOrDefault()?.FirstOrDefault() ?? r.Error.Code);
+        // Judicial-aid evidence is uploaded from the status page (also after submission): back there.
+        if (Request.Query["back"] == "detail") return Redirect($"/Filings/Detail?id={Uri.EscapeDataString(id)}#judicial-aid");
         return RedirectToPage("/Filings/Edit", new { id, step = "documents" });
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Docket.Web.Features.Accounts;
 using Docket.Web.Features.Calendar;
 using Docket.Web.Features.Courts;
+using Docket.Web.Features.Fees;
 using Docket.Web.Features.Filings;
 using Docket.Web.Features.Notices;
 using Docket.Web.Features.Review;
@@ -46,6 +47,15 @@ public sealed class FilingModel(ReviewReads reads, FilingNotices notices, Calend
     [BindProperty] public string? MediationRoomId { get; set; }
     [BindProperty] public bool FilerConsent { get; set; }
 
+    // Fee: confirm a voucher's payment, reject the voucher, decide judicial aid.
+    [BindProperty] public string? FeeAmount { get; set; }
+    [BindProperty] public string? PaidOn { get; set; }
+    [BindProperty] public string? VoucherReasons { get; set; }
+    [BindProperty] public string? AidGranted { get; set; }
+    [BindProperty] public string? AidReducedAmount { get; set; }
+    [BindProperty] public string? AidDeferredUntil { get; set; }
+    [BindProperty] public string? AidDecisionReasons { get; set; }
+
     public ReviewFilingDto Filing { get; private set; } = null!;
     public Clerk Clerk { get; private set; } = null!;
     public CaseType? CaseType { get; private set; }
@@ -66,6 +76,14 @@ public sealed class FilingModel(ReviewReads reads, FilingNotices notices, Calend
     /// <summary>One correction notice per filing, ever (登记立案规定 Art. 7); after it only register or reject.</summary>
     public bool CanRequestCorrection => Mine && Filing.Correction is null;
     public bool CanForward => Filing.Status == FilingStatus.AwaitingForward && Filing.CooperatingCourtId == Clerk.CourtId;
+
+    // Which fee decisions to offer (the entity decides; these only pick the forms).
+    public bool FeeOwed => Filing is { Status: FilingStatus.Registered, Fee: { Amount: > 0 } fee } && FeeStatuses.IsOwed(fee.Status);
+    public bool AidPending => Filing.JudicialAid is { Decision: null };
+    public bool CanConfirmFee => Competent && Filing is { Status: FilingStatus.Registered, Fee.Status: FeeStatuses.PaidPendingConfirmation };
+    public bool CanDecideAid => Competent && AidPending && Filing is { Status: FilingStatus.Registered, Fee.Status: FeeStatuses.Due };
+    /// <summary>Unpaid past the due date without a pending application: 按撤诉处理 may be decided.</summary>
+    public bool FeeOverdue => Competent && FeeOwed && !AidPending && Filing.Fee?.DueDate is { } due && due < Today;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -149,6 +167,55 @@ public sealed class FilingModel(ReviewReads reads, FilingNotices notices, Calend
         ActAsync(c => h.HandleAsync(c, Id, new DivertToMediation.Request(MediationRoomId, FilerConsent), ct),
             _ => l["已转诉前调解。"].Value, ct);
 
+    public Task<IActionResult> OnPostConfirmFeeAsync([FromServices] ConfirmFee h, CancellationToken ct)
+    {
+        if (ParseYuan(FeeAmount, out var amount) is { } bad) return ShowAsync(Renamed(bad), ct);
+        return ActAsync(async c => Renamed(await h.ConfirmAsync(c, Id, new ConfirmFee.ConfirmRequest(amount, Blank(PaidOn)), ct)),
+            f => string.Format(CultureInfo.CurrentCulture, l["已确认交费 {0} 元。"].Value, f.Fee?.Amount.ToString("0.00", CultureInfo.InvariantCulture)), ct);
+    }
+
+    public Task<IActionResult> OnPostRejectVoucherAsync([FromServices] ConfirmFee h, CancellationToken ct) =>
+        ActAsync(async c => Renamed(await h.RejectVoucherAsync(c, Id, new ConfirmFee.RejectRequest(VoucherReasons), ct), ("reasons", nameof(VoucherReasons))),
+            _ => l["已退回交费凭证，当事人须重新交费或上传凭证。"].Value, ct);
+
+    public Task<IActionResult> OnPostDecideAidAsync([FromServices] DecideJudicialAid h, CancellationToken ct)
+    {
+        if (ParseYuan(AidReducedAmount, out var reduced, "reducedAmount") is { } bad) return ShowAsync(Renamed(bad), ct);
+        bool? granted = AidGranted switch { "true" => true, "false" => false, _ => null };
+        var request = new DecideJudicialAid.Request(granted, reduced, Blank(AidDeferredUntil), AidDecisionReasons);
+        return ActAsync(async c => Renamed(await h.HandleAsync(c, Id, request, ct)),
+            f => l["司法救助决定已作出：" ].Value + l["fee:" + f.Fee?.Status].Value, ct);
+    }
+
+    public Task<IActionResult> OnPostUnpaidWithdrawnAsync([FromServices] WithdrawForUnpaidFee h, CancellationToken ct) =>
+        ActAsync(c => h.HandleAsync(c, Id, ct), _ => l["已按撤诉处理。"].Value, ct);
+
+    /// <summary>A money field of a fee form: blank is null, anything else must be a number.</summary>
+    static Error? ParseYuan(string? text, out decimal? value, string field = "amount")
+    {
+        value = null;
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (!decimal.TryParse(text.Replace(",", "").Replace("，", "").Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var v))
+            return Error.Validation(field, "fee.amount-invalid");
+        value = v;
+        return null;
+    }
+
+    /// <summary>The fee forms' fields have their own names on this page (several forms ask for "reasons").</summary>
+    static Result<T> Renamed<T>(Result<T> r, params (string Api, string Form)[] extra) => r.IsOk ? r : Renamed(r.Error!, extra);
+
+    static Error Renamed(Error e, params (string Api, string Form)[] extra)
+    {
+        if (e.Fields is not { Count: > 0 } fields) return e;
+        var names = new Dictionary<string, string>
+        {
+            ["amount"] = nameof(FeeAmount), ["paidAt"] = nameof(PaidOn), ["granted"] = nameof(AidGranted),
+            ["reducedAmount"] = nameof(AidReducedAmount), ["deferredUntil"] = nameof(AidDeferredUntil), ["reasons"] = nameof(AidDecisionReasons),
+        };
+        foreach (var (api, form) in extra) names[api] = form;
+        return e with { Fields = fields.ToDictionary(f => names.GetValueOrDefault(f.Key, f.Key), f => f.Value) };
+    }
+
     /// <summary>
     /// Runs a decision. Success and state conflicts redirect (a fresh page shows the new state and the message);
     /// field errors re-render the form with each message next to its field.
@@ -162,6 +229,7 @@ public sealed class FilingModel(ReviewReads reads, FilingNotices notices, Calend
         catch (InvalidTransitionException) { r = Error.InvalidTransition; }
         catch (CorrectionAlreadyRequestedException) { r = Error.Conflict("filing.correction-already-requested"); }
         catch (DbUpdateConcurrencyException) { r = Error.Conflict("request.concurrent-change"); }
+        catch (FeeRuleException x) { r = Error.BadRequest(x.Code); }
         if (r.IsOk)
         {
             TempData["Flash"] = success(r.Value);
@@ -228,6 +296,9 @@ public sealed class FilingModel(ReviewReads reads, FilingNotices notices, Calend
         Matter ??= Filing.Matter;
         ClaimAmount ??= Filing.ClaimAmount?.ToString("0.##", CultureInfo.InvariantCulture);
         Procedure ??= "ordinary";
+        // Confirmation starts from the amount due and today's date.
+        FeeAmount ??= Filing.Fee?.Amount.ToString("0.00", CultureInfo.InvariantCulture);
+        PaidOn ??= Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return null;
     }
 

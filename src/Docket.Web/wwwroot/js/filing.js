@@ -27,35 +27,71 @@
     amount.addEventListener("input", update);
   }
 
-  var form = document.getElementById("upload");
-  if (form && window.XMLHttpRequest && window.FormData) {
+  // Uploads with progress: the materials form (#upload) and the fee voucher and judicial-aid evidence forms
+  // (.js-upload). The antiforgery token goes in a header, so the server streams the body instead of buffering it.
+  var forms = document.querySelectorAll("form#upload, form.js-upload");
+  Array.prototype.forEach.call(forms, function (form) {
+    if (!window.XMLHttpRequest || !window.FormData) return;
     form.addEventListener("submit", function (e) {
       e.preventDefault();
-      var progress = document.getElementById("upload-progress");
-      var error = document.getElementById("upload-error");
+      var progress = form.querySelector("progress");
+      var error = form.querySelector("[role=alert]");
       var button = form.querySelector("button[type=submit]");
       var token = form.querySelector("input[name=__RequestVerificationToken]").value;
       var data = new FormData();
       // The kind goes first so the server knows it before the file streams in.
-      data.append("kind", form.querySelector("select[name=kind]").value);
-      var file = form.querySelector("input[type=file]").files[0];
+      var kind = form.querySelector("[name=kind]");
+      if (kind) data.append("kind", kind.value);
+      // A file chosen from storage, or a photo just taken with the camera.
+      var file = form.querySelector("input[name=file]").files[0] || (form.querySelector("input[name=camera]") || { files: [] }).files[0];
       if (!file) return;
       data.append("file", file, file.name);
       var xhr = new XMLHttpRequest();
       xhr.open("POST", form.action);
       xhr.setRequestHeader("RequestVerificationToken", token);
       xhr.setRequestHeader("Accept", "application/json");
-      xhr.upload.onprogress = function (ev) { if (ev.lengthComputable) progress.value = Math.round(ev.loaded * 100 / ev.total); };
+      xhr.upload.onprogress = function (ev) { if (ev.lengthComputable && progress) progress.value = Math.round(ev.loaded * 100 / ev.total); };
       xhr.onload = function () {
         button.disabled = false;
         if (xhr.status >= 200 && xhr.status < 300) { window.location.reload(); return; }
         var msg = xhr.statusText;
         try { var p = JSON.parse(xhr.responseText); msg = p.detail || msg; if (p.errors) msg = Object.values(p.errors)[0][0]; } catch (x) { }
-        error.textContent = msg; error.hidden = false; progress.hidden = true;
+        error.textContent = msg; error.hidden = false; if (progress) progress.hidden = true;
       };
       xhr.onerror = function () { button.disabled = false; error.textContent = "Network error"; error.hidden = false; };
-      error.hidden = true; progress.hidden = false; progress.value = 0; button.disabled = true;
+      error.hidden = true; if (progress) { progress.hidden = false; progress.value = 0; } button.disabled = true;
       xhr.send(data);
     });
-  }
+  });
+})();
+
+// Drafts save themselves as the filer types (phones lose pages: a call, a locked screen, a dropped signal).
+(function () {
+  "use strict";
+  var forms = document.querySelectorAll("form[data-autosave]");
+  Array.prototype.forEach.call(forms, function (form) {
+    var status = form.querySelector(".autosave-status");
+    var timer = null, dirty = false, saving = false;
+    var lang = document.documentElement.lang;
+    var say = function (zh, en) { if (status) status.textContent = lang === "en" ? en : zh; };
+    var save = function () {
+      if (saving) { dirty = true; return; }
+      saving = true; dirty = false;
+      var data = new FormData(form);
+      data.set("Command", "save");
+      var handler = form.getAttribute("action");
+      fetch(handler, { method: "POST", body: data, headers: { "X-Autosave": "1", "Accept": "application/json", "RequestVerificationToken": data.get("__RequestVerificationToken") } })
+        .then(function (r) { return r.json().then(function (j) { return { ok: r.ok, body: j }; }); })
+        .then(function (r) {
+          if (r.ok) say("草稿已自动保存 " + new Date().toLocaleTimeString(), "Draft saved " + new Date().toLocaleTimeString());
+          else say("未能自动保存：" + (r.body.errors ? Object.values(r.body.errors)[0][0] : r.body.detail), "Not saved: " + (r.body.errors ? Object.values(r.body.errors)[0][0] : r.body.detail));
+        })
+        .catch(function () { say("网络中断，稍后将重试保存", "Offline; will retry saving"); dirty = true; })
+        .then(function () { saving = false; if (dirty) schedule(); });
+    };
+    var schedule = function () { clearTimeout(timer); timer = setTimeout(save, 1500); };
+    form.addEventListener("input", schedule);
+    form.addEventListener("change", schedule);
+    form.addEventListener("submit", function () { clearTimeout(timer); });
+  });
 })();

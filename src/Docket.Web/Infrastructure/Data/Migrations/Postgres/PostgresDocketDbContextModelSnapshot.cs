@@ -48,6 +48,44 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("dev_sms_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Docket.Web.Features.Accounts.ServiceAddressRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("ElectronicConsent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("PostalAddress")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ConfirmedAt");
+
+                    b.ToTable("service_address_history", (string)null);
+                });
+
             modelBuilder.Entity("Docket.Web.Features.Accounts.SmsCode", b =>
                 {
                     b.Property<string>("Id")
@@ -383,9 +421,30 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateOnly?>("FeeDueDate")
                         .HasColumnType("date");
 
+                    b.Property<long?>("FeeFullAmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("FeePaidAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FeePaymentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<string>("FeeStatus")
                         .HasMaxLength(30)
                         .HasColumnType("character varying(30)");
+
+                    b.Property<string>("FeeVoucherDocumentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("FeeVoucherRejectedReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTime?>("FeeVoucherUploadedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("FilerCapacity")
                         .IsRequired()
@@ -400,6 +459,27 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateTime?>("ForwardedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("JudicialAidAppliedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("JudicialAidDecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("JudicialAidDecisionReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<bool?>("JudicialAidGranted")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("JudicialAidKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("JudicialAidReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<bool>("LaborRemuneration")
                         .HasColumnType("boolean");
@@ -480,6 +560,8 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("OwnerId", "CreatedAt");
 
                     b.HasIndex("Status", "CorrectionDueDate");
+
+                    b.HasIndex("CourtId", "FeeStatus", "FeeDueDate");
 
                     b.HasIndex("CourtId", "Status", "DecisionDeadline");
 
@@ -697,6 +779,12 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ServedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -728,6 +816,9 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("EmailSentAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FilingId")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
@@ -753,6 +844,9 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SmsSentAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("UserId")

@@ -43,6 +43,44 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("dev_sms_outbox", (string)null);
                 });
 
+            modelBuilder.Entity("Docket.Web.Features.Accounts.ServiceAddressRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ElectronicConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalAddress")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "ConfirmedAt");
+
+                    b.ToTable("service_address_history", (string)null);
+                });
+
             modelBuilder.Entity("Docket.Web.Features.Accounts.SmsCode", b =>
                 {
                     b.Property<string>("Id")
@@ -378,8 +416,29 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("FeeDueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("FeeFullAmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FeePaidAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeePaymentReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FeeStatus")
                         .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeeVoucherDocumentId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeeVoucherRejectedReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FeeVoucherUploadedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FilerCapacity")
@@ -394,6 +453,27 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ForwardedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("JudicialAidAppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("JudicialAidDecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JudicialAidDecisionReasons")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("JudicialAidGranted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("JudicialAidKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JudicialAidReasons")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("LaborRemuneration")
@@ -475,6 +555,8 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("OwnerId", "CreatedAt");
 
                     b.HasIndex("Status", "CorrectionDueDate");
+
+                    b.HasIndex("CourtId", "FeeStatus", "FeeDueDate");
 
                     b.HasIndex("CourtId", "Status", "DecisionDeadline");
 
@@ -692,6 +774,12 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ServedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -723,6 +811,9 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EmailSentAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FilingId")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
@@ -748,6 +839,9 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SmsSentAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
@@ -974,7 +1068,7 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
 
                             b1.HasKey("CourtId");
 
-                            b1.ToTable("courts");
+                            b1.ToTable("courts", (string)null);
 
                             b1.WithOwner()
                                 .HasForeignKey("CourtId");

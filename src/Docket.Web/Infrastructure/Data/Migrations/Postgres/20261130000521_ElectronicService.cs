@@ -1,0 +1,221 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
+{
+    /// <summary>Electronic service (served/read times, SMS and e-mail channels, service-address history) and the fee
+    /// payment and judicial-aid columns, which were added in the same session.</summary>
+    public partial class ElectronicService : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<DateTime>(
+                name: "EmailSentAt",
+                table: "notifications",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "SmsSentAt",
+                table: "notifications",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ReadAt",
+                table: "notices",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "ServedAt",
+                table: "notices",
+                type: "timestamp with time zone",
+                nullable: false,
+                defaultValue: new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Unspecified));
+
+            migrationBuilder.AddColumn<long>(
+                name: "FeeFullAmountFen",
+                table: "filings",
+                type: "bigint",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FeePaidAt",
+                table: "filings",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FeePaymentReference",
+                table: "filings",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FeeVoucherDocumentId",
+                table: "filings",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "FeeVoucherRejectedReasons",
+                table: "filings",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FeeVoucherUploadedAt",
+                table: "filings",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "JudicialAidAppliedAt",
+                table: "filings",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "JudicialAidDecidedAt",
+                table: "filings",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "JudicialAidDecisionReasons",
+                table: "filings",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "JudicialAidGranted",
+                table: "filings",
+                type: "boolean",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "JudicialAidKind",
+                table: "filings",
+                type: "character varying(20)",
+                maxLength: 20,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "JudicialAidReasons",
+                table: "filings",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "service_address_history",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    UserId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ElectronicConsent = table.Column<bool>(type: "boolean", nullable: false),
+                    Phone = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    PostalAddress = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_service_address_history", x => x.Id);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_filings_CourtId_FeeStatus_FeeDueDate",
+                table: "filings",
+                columns: new[] { "CourtId", "FeeStatus", "FeeDueDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_service_address_history_UserId_ConfirmedAt",
+                table: "service_address_history",
+                columns: new[] { "UserId", "ConfirmedAt" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "service_address_history");
+
+            migrationBuilder.DropIndex(
+                name: "IX_filings_CourtId_FeeStatus_FeeDueDate",
+                table: "filings");
+
+            migrationBuilder.DropColumn(
+                name: "EmailSentAt",
+                table: "notifications");
+
+            migrationBuilder.DropColumn(
+                name: "SmsSentAt",
+                table: "notifications");
+
+            migrationBuilder.DropColumn(
+                name: "ReadAt",
+                table: "notices");
+
+            migrationBuilder.DropColumn(
+                name: "ServedAt",
+                table: "notices");
+
+            migrationBuilder.DropColumn(
+                name: "FeeFullAmountFen",
+                table: "filings");
+
+            migrationBuilder.DropColumn(
+                name: "FeePaidAt",
+                table: "filings");
+
+            migrationBuilder.DropColumn(
+                name: "FeePaymentReference",
+                table: "filings");
+
+            migrationBuilder.DropColumn(
+                name: "FeeVoucherDocumentId",
+                table: "filings");
+
+            migrationBuilder.DropColumn(
+                name: "FeeVoucherRejectedReasons",
+                table: "filings");
+
+            migrationBuilder.DropColumn(
+                name: "FeeVoucherUploadedAt",
+                table: "filings");
+
+            migrationBuilder.DropColumn(
+                name: "JudicialAidAppliedAt",
+                table: "filings");
+
+            migrationBuilder.DropColumn(
+                name: "JudicialAidDecidedAt",
+                table: "filings");
+
+            migrationBuilder.DropColumn(
+                name: "JudicialAidDecisionReasons",
+                table: "filings");
+
+            migrationBuilder.DropColumn(
+                name: "JudicialAidGranted",
+                table: "filings");
+
+            migrationBuilder.DropColumn(
+                name: "JudicialAidKind",
+                table: "filings");
+
+            migrationBuilder.DropColumn(
+                name: "JudicialAidReasons",
+                table: "filings");
+        }
+    }
+}
