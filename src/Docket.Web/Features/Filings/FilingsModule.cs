@@ -59,6 +59,12 @@ public static class FilingsModule
             return r.IsOk ? TypedResults.Created($"/api/v1/filings/{id}/documents/{r.Value.Id}", r.Value) : r.Error!.ToProblem(http);
         }).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
 
+        g.MapPost("/{id}/documents/photos", async Task<Results<Created<DocumentDto>, ProblemHttpResult>> (string id, HttpContext http, UploadDocument handler, CancellationToken ct) =>
+        {
+            var r = await handler.ReceivePhotosAsync(http.User.Id(), id, http.Request, ct);
+            return r.IsOk ? TypedResults.Created($"/api/v1/filings/{id}/documents/{r.Value.Id}", r.Value) : r.Error!.ToProblem(http);
+        }).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
+
         g.MapGet("/{id}/documents/{docId}/content", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (string id, string docId, HttpContext http, Documents docs, CancellationToken ct) =>
         {
             var r = await docs.OpenAsync(http.User.Id(), id, docId, ct);

@@ -60,23 +60,9 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
     /// <summary>Streams one upload into the owner's filing under <paramref name="rule"/>; returns the filing and its new document.</summary>
     public async Task<Result<(Filing Filing, FilingDocument Document)>> ReceiveAsync(string ownerId, string id, HttpRequest request, Rule rule, CancellationToken ct)
     {
-        var filing = await FilingQueries.Owned(db, id, ownerId).FirstOrDefaultAsync(ct);
-        if (filing is null) return Error.NotFound();
-        if (!rule.MayStart(filing)) return Error.InvalidTransition;
-        var policy = (await db.Courts.AsNoTracking().FirstAsync(c => c.Id == filing.CourtId, ct)).Policy;
-
-        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
-            || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
-            return Error.UnsupportedMediaType("document.not-multipart");
-        var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value;
-        if (string.IsNullOrEmpty(boundary) || boundary.Length > 200) return Error.BadRequest("request.malformed");
-
-        var used = filing.Documents.Sum(d => d.Bytes);
-        var allowed = Math.Min(policy.MaxDocumentBytes, policy.MaxFilingBytes - used);
-        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
-            size.MaxRequestBodySize = Math.Max(policy.MaxDocumentBytes, 0) + MultipartOverhead;
-        if (request.ContentLength is { } declared && declared > policy.MaxDocumentBytes + MultipartOverhead)
-            return Error.TooLarge("document.too-large") with { Extensions = Limit(policy.MaxDocumentBytes) };
+        var opened = await OpenAsync(ownerId, id, request, rule, ct);
+        if (!opened.IsOk) return opened.Error!;
+        var (filing, policy, boundary, used, allowed) = opened.Value;
 
         string? kind = null;
         string? fileName = null;
@@ -158,6 +144,142 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
         finally
         {
             if (file is not null) await file.DisposeAsync();
+        }
+    }
+
+    sealed record Opened(Filing Filing, CourtPolicy Policy, string Boundary, long Used, long Allowed);
+
+    /// <summary>The owner's filing, its court's limits and the multipart boundary; the body limit raised from the policy.</summary>
+    async Task<Result<Opened>> OpenAsync(string ownerId, string id, HttpRequest request, Rule rule, CancellationToken ct)
+    {
+        var filing = await FilingQueries.Owned(db, id, ownerId).FirstOrDefaultAsync(ct);
+        if (filing is null) return Error.NotFound();
+        if (!rule.MayStart(filing)) return Error.InvalidTransition;
+        var policy = (await db.Courts.AsNoTracking().FirstAsync(c => c.Id == filing.CourtId, ct)).Policy;
+
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType)
+            || !contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+            return Error.UnsupportedMediaType("document.not-multipart");
+        var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value;
+        if (string.IsNullOrEmpty(boundary) || boundary.Length > 200) return Error.BadRequest("request.malformed");
+
+        var used = filing.Documents.Sum(d => d.Bytes);
+        var allowed = Math.Min(policy.MaxDocumentBytes, policy.MaxFilingBytes - used);
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = Math.Max(policy.MaxDocumentBytes, 0) + MultipartOverhead;
+        if (request.ContentLength is { } declared && declared > policy.MaxDocumentBytes + MultipartOverhead)
+            return Error.TooLarge("document.too-large") with { Extensions = Limit(policy.MaxDocumentBytes) };
+        return new Opened(filing, policy, boundary, used, allowed);
+    }
+
+    /// <summary>At most this many photos make one document.</summary>
+    public const int MaxPhotos = 30;
+
+    /// <summary>
+    /// Several photos of one paper (multipart: <c>kind</c>, then <c>file</c> parts in page order, JPEG or PNG) become
+    /// one PDF document, each page turned upright by its EXIF orientation. The photos together stay within the
+    /// court's limit for one document, and so does the PDF.
+    /// </summary>
+    public async Task<Result<DocumentDto>> ReceivePhotosAsync(string ownerId, string id, HttpRequest request, CancellationToken ct)
+    {
+        var opened = await OpenAsync(ownerId, id, request, Materials, ct);
+        if (!opened.IsOk) return opened.Error!;
+        var (filing, policy, boundary, used, allowed) = opened.Value;
+        var photos = new List<PendingDocument>();
+        string? kind = null;
+        string? firstName = null;
+        try
+        {
+            long total = 0;
+            async Task<Error?> AddPhotoAsync(Stream body, string? name)
+            {
+                if (photos.Count == MaxPhotos) return Error.Validation("file", "document.too-many-photos");
+                firstName ??= FileNames.Sanitize(name);
+                var photo = store.BeginWrite();
+                photos.Add(photo);
+                var outcome = await CopyAsync(body, photo, allowed - total, policy.MaxDocumentBytes, used + total, ct);
+                if (outcome is not null) return outcome;
+                if (photo.Length == 0) return Error.Validation("file", "document.file-missing");
+                if (MediaSniffer.Sniff(photo.Head) is not ("image/jpeg" or "image/png")) return Error.UnsupportedMediaType("document.photo-type-not-accepted");
+                await photo.CloseAsync();
+                total += photo.Length;
+                return null;
+            }
+
+            if (request.HttpContext.Features.Get<IFormFeature>() is { Form: { } form })
+            {
+                // A page form whose body antiforgery has already read (and buffered).
+                kind = form["kind"].ToString().Trim();
+                foreach (var posted in form.Files.GetFiles("file"))
+                {
+                    await using var source = posted.OpenReadStream();
+                    if (await AddPhotoAsync(source, posted.FileName) is { } bad) return bad;
+                }
+            }
+            else
+            {
+                var reader = new MultipartReader(boundary, request.Body) { HeadersLengthLimit = 16 * 1024 };
+                while (await reader.ReadNextSectionAsync(ct) is { } section)
+                {
+                    if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
+                    var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value;
+                    if (name == "kind" && !disposition.IsFileDisposition())
+                    {
+                        using var sr = new StreamReader(section.Body, Encoding.UTF8);
+                        var buffer = new char[64];
+                        kind = new string(buffer, 0, await sr.ReadBlockAsync(buffer, ct)).Trim();
+                    }
+                    else if (name == "file" && disposition.IsFileDisposition()
+                             && await AddPhotoAsync(section.Body, disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : disposition.FileName.Value) is { } bad)
+                        return bad;
+                }
+            }
+            if (Materials.Check(filing, kind) is { } refused) return refused;
+            if (photos.Count == 0) return Error.Validation("file", "document.file-missing");
+
+            await using var pdf = store.BeginWrite();
+            await using (var stream = new MemoryStream())
+            {
+                try { PhotoPdf.Combine([.. photos.Select(p => p.TempPath)], stream, kind!); }
+                catch (Exception e) when (e is InvalidOperationException or ArgumentException or NotSupportedException or IndexOutOfRangeException)
+                {
+                    log.LogDebug(e, "Photos for filing {FilingId} could not be read as images", id);
+                    return Error.UnsupportedMediaType("document.photo-type-not-accepted");
+                }
+                if (stream.Length > allowed)
+                    return Error.TooLarge(stream.Length > policy.MaxDocumentBytes ? "document.too-large" : "document.filing-too-large");
+                await pdf.WriteAsync(stream.GetBuffer().AsMemory(0, (int)stream.Length), ct);
+            }
+            var sha = await pdf.CommitAsync();
+            var now = ChinaTime.UtcNow(clock);
+            var name2 = Path.GetFileNameWithoutExtension(string.IsNullOrEmpty(firstName) ? "photos" : firstName) + ".pdf";
+            FilingDocument doc;
+            try
+            {
+                doc = Materials.Attach(filing, new StoredFile(kind, name2, "application/pdf", pdf.Length, sha), now);
+                await db.SaveChangesAsync(ct);
+            }
+            catch
+            {
+                db.ChangeTracker.Clear();
+                if (!await db.FilingDocuments.AnyAsync(d => d.Sha256 == sha, CancellationToken.None)) store.Delete(sha);
+                throw;
+            }
+            log.LogInformation("{Count} photos combined into document {DocumentId} ({Bytes} bytes) of filing {FilingId}", photos.Count, doc.Id, doc.Bytes, filing.Id);
+            return FilingDto.DocumentDtoFrom(doc);
+        }
+        catch (BadHttpRequestException)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException && !request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            log.LogDebug(e, "Malformed multipart photos upload to filing {FilingId}", id);
+            return Error.BadRequest("request.malformed");
+        }
+        finally
+        {
+            foreach (var p in photos) await p.DisposeAsync(); // never committed: the temp files go
         }
     }
 

@@ -45,6 +45,9 @@ public sealed class PendingDocument : IAsyncDisposable
         Length += chunk.Length;
     }
 
+    /// <summary>Ends writing so the temp file can be read by path; it stays uncommitted and goes on dispose.</summary>
+    public ValueTask CloseAsync() => file.DisposeAsync();
+
     /// <summary>Flushes the file to disk and moves it to its content address; returns the SHA-256 (lower-case hex).</summary>
     public async Task<string> CommitAsync()
     {

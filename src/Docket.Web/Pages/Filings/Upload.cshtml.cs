@@ -17,10 +17,16 @@ public sealed class UploadModel(UploadDocument upload, IStringLocalizer<Messages
 {
     public IActionResult OnGet() => RedirectToPage("/Filings/Index");
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    // No parameters at all: binding even a CancellationToken makes MVC build its value providers, and the form
+    // provider reads (buffers) the whole multipart body before the handler could stream it.
+    public async Task<IActionResult> OnPostAsync()
     {
+        var ct = HttpContext.RequestAborted;
         var id = RouteData.Values["id"] as string ?? "";
-        var r = await upload.HandleAsync(User.Id(), id, Request, ct);
+        // ?photos=1: several photos of one paper, combined into one PDF on the server.
+        var r = Request.Query["photos"] == "1"
+            ? await upload.ReceivePhotosAsync(User.Id(), id, Request, ct)
+            : await upload.HandleAsync(User.Id(), id, Request, ct);
         var wantsJson = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
         if (wantsJson)
         {

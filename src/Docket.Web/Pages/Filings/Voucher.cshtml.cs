@@ -18,8 +18,11 @@ public sealed class VoucherModel(UploadFeeVoucher voucher, UserManager<User> use
 {
     public IActionResult OnGet() => RedirectToPage("/Filings/Index");
 
-    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    // No parameters at all: binding even a CancellationToken makes MVC build its value providers, and the form
+    // provider reads (buffers) the whole multipart body before the handler could stream it.
+    public async Task<IActionResult> OnPostAsync()
     {
+        var ct = HttpContext.RequestAborted;
         var id = RouteData.Values["id"] as string ?? "";
         if (await users.GetUserAsync(User) is not { } owner) return Challenge();
         var r = await voucher.HandleAsync(owner, id, Request, ct);

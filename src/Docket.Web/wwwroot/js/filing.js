@@ -42,10 +42,17 @@
       // The kind goes first so the server knows it before the file streams in.
       var kind = form.querySelector("[name=kind]");
       if (kind) data.append("kind", kind.value);
-      // A file chosen from storage, or a photo just taken with the camera.
-      var file = form.querySelector("input[name=file]").files[0] || (form.querySelector("input[name=camera]") || { files: [] }).files[0];
-      if (!file) return;
-      data.append("file", file, file.name);
+      var many = form.querySelector("input[name=photos]");
+      if (many) {
+        // Several photos of one paper, in the order chosen: the server makes them one PDF.
+        if (!many.files.length) return;
+        Array.prototype.forEach.call(many.files, function (f) { data.append("file", f, f.name); });
+      } else {
+        // A file chosen from storage, or a photo just taken with the camera.
+        var file = form.querySelector("input[name=file]").files[0] || (form.querySelector("input[name=camera]") || { files: [] }).files[0];
+        if (!file) return;
+        data.append("file", file, file.name);
+      }
       var xhr = new XMLHttpRequest();
       xhr.open("POST", form.action);
       xhr.setRequestHeader("RequestVerificationToken", token);
