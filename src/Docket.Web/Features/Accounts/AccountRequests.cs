@@ -13,7 +13,7 @@ public sealed record ProfileDto(string? FullName, string? IdType, string? IdNumb
 public sealed record ServiceAddressDto(bool ElectronicConsent, string? Phone, string? Email, string? PostalAddress, DateTimeOffset? ConfirmedAt);
 public sealed record MeDto(
     string Id, string? Email, string? Phone, IReadOnlyList<string> Roles, string? CourtId, string? UnitId, string? RoomId,
-    ProfileDto Profile, bool Verified, ServiceAddressDto? ServiceAddress);
+    ProfileDto Profile, bool Verified, ServiceAddressDto? ServiceAddress, bool PhoneVerified);
 
 public static partial class AccountRules
 {
