@@ -19,6 +19,7 @@ public static class FilingsModule
         services.AddScoped<CreateFiling>();
         services.AddScoped<UpdateFiling>();
         services.AddScoped<UploadDocument>();
+        services.AddScoped<ResumableUploads>();
         services.AddScoped<Documents>();
         services.AddScoped<SubmitFiling>();
         services.AddScoped<WithdrawFiling>();
@@ -64,6 +65,30 @@ public static class FilingsModule
             var r = await handler.ReceivePhotosAsync(http.User.Id(), id, http.Request, ct);
             return r.IsOk ? TypedResults.Created($"/api/v1/filings/{id}/documents/{r.Value.Id}", r.Value) : r.Error!.ToProblem(http);
         }).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
+
+        g.MapPost("/{id}/uploads", async Task<Results<Created<UploadSessionDto>, ProblemHttpResult>> (string id, ResumableUploads.StartRequest? body, HttpContext http, ResumableUploads h, CancellationToken ct) =>
+        {
+            var r = await h.StartAsync(http.User.Id(), id, body, ct);
+            return r.IsOk ? TypedResults.Created($"/api/v1/filings/{id}/uploads/{r.Value.UploadId}", r.Value) : r.Error!.ToProblem(http);
+        });
+        g.MapGet("/{id}/uploads/{uploadId}", async Task<Results<Ok<UploadSessionDto>, ProblemHttpResult>> (string id, string uploadId, HttpContext http, ResumableUploads h, CancellationToken ct) =>
+        {
+            var r = await h.StatusAsync(http.User.Id(), id, uploadId, ct);
+            if (r.IsOk) http.Response.Headers["Upload-Offset"] = r.Value.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return r.ToHttp(http);
+        });
+        g.MapMethods("/{id}/uploads/{uploadId}", ["PATCH"], async Task<Results<NoContent, Created<DocumentDto>, ProblemHttpResult>> (string id, string uploadId, HttpContext http, ResumableUploads h, CancellationToken ct) =>
+        {
+            var r = await h.AppendAsync(http.User.Id(), id, uploadId, http.Request, ct);
+            if (!r.IsOk) return r.Error!.ToProblem(http);
+            http.Response.Headers["Upload-Offset"] = r.Value.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return r.Value.Document is { } doc ? TypedResults.Created($"/api/v1/filings/{id}/documents/{doc.Id}", doc) : TypedResults.NoContent();
+        });
+        g.MapDelete("/{id}/uploads/{uploadId}", async Task<Results<NoContent, ProblemHttpResult>> (string id, string uploadId, HttpContext http, ResumableUploads h, CancellationToken ct) =>
+        {
+            var r = await h.CancelAsync(http.User.Id(), id, uploadId, ct);
+            return r.IsOk ? TypedResults.NoContent() : r.Error!.ToProblem(http);
+        });
 
         g.MapGet("/{id}/documents/{docId}/content", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (string id, string docId, HttpContext http, Documents docs, CancellationToken ct) =>
         {

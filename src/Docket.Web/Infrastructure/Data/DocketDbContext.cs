@@ -29,6 +29,7 @@ public abstract class DocketDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<SmsCode> SmsCodes => Set<SmsCode>();
+    public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
     public DbSet<ServiceAddressRecord> ServiceAddressHistory => Set<ServiceAddressRecord>();
     public DbSet<DevSmsMessage> DevSmsMessages => Set<DevSmsMessage>();
 

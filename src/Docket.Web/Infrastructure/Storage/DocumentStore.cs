@@ -11,7 +11,18 @@ public interface IDocumentStore
     Stream OpenRead(string sha256);
     bool Exists(string sha256);
     void Delete(string sha256);
+
+    /// <summary>Resumable uploads: appends a chunk at <paramref name="offset"/> (which must be the current length), flushed to disk.</summary>
+    Task<long> AppendPartialAsync(string uploadId, long offset, Stream chunk, long maxLength, CancellationToken ct);
+    long PartialLength(string uploadId);
+    byte[] PartialHead(string uploadId, int count);
+    /// <summary>Hashes the finished partial file and moves it to its content address; returns the SHA-256.</summary>
+    Task<string> CommitPartialAsync(string uploadId, CancellationToken ct);
+    void DiscardPartial(string uploadId);
 }
+
+/// <summary>A chunk would pass the declared size (or the court's limit).</summary>
+public sealed class PartialTooLargeException() : IOException("The chunk passes the upload's declared size.");
 
 public sealed class PendingDocument : IAsyncDisposable
 {
@@ -102,6 +113,67 @@ public sealed class FileSystemDocumentStore : IDocumentStore
             Fsync.Directory(dir);
         }
         return Task.CompletedTask;
+    }
+
+    string PartialPath(string uploadId)
+    {
+        if (uploadId.Length != 32 || !uploadId.All(Uri.IsHexDigit)) throw new ArgumentException("Not an upload id.", nameof(uploadId));
+        return Path.Combine(temp, uploadId + ".upload");
+    }
+
+    public async Task<long> AppendPartialAsync(string uploadId, long offset, Stream chunk, long maxLength, CancellationToken ct)
+    {
+        await using var f = new FileStream(PartialPath(uploadId), FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+        if (f.Length != offset) return -1;
+        f.Seek(offset, SeekOrigin.Begin);
+        var buffer = new byte[81920];
+        int read;
+        var length = offset;
+        while ((read = await chunk.ReadAsync(buffer, ct)) > 0)
+        {
+            if (length + read > maxLength)
+            {
+                f.SetLength(offset); // the chunk is refused whole; what was there stays
+                throw new PartialTooLargeException();
+            }
+            await f.WriteAsync(buffer.AsMemory(0, read), ct);
+            length += read;
+        }
+        await f.FlushAsync(ct);
+        f.Flush(flushToDisk: true); // acknowledged bytes survive a crash: the client resumes from here
+        return length;
+    }
+
+    public long PartialLength(string uploadId)
+    {
+        var info = new FileInfo(PartialPath(uploadId));
+        return info.Exists ? info.Length : 0;
+    }
+
+    public byte[] PartialHead(string uploadId, int count)
+    {
+        var path = PartialPath(uploadId);
+        if (!File.Exists(path)) return [];
+        using var f = File.OpenRead(path);
+        var head = new byte[Math.Min(count, f.Length)];
+        f.ReadExactly(head);
+        return head;
+    }
+
+    public async Task<string> CommitPartialAsync(string uploadId, CancellationToken ct)
+    {
+        var path = PartialPath(uploadId);
+        string sha;
+        await using (var f = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan))
+            sha = Convert.ToHexStringLower(await SHA256.HashDataAsync(f, ct));
+        await CommitAsync(path, sha);
+        return sha;
+    }
+
+    public void DiscardPartial(string uploadId)
+    {
+        var path = PartialPath(uploadId);
+        if (File.Exists(path)) File.Delete(path);
     }
 
     public Stream OpenRead(string sha256) =>
