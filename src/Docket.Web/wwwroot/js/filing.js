@@ -29,6 +29,50 @@
 
   // Uploads with progress: the materials form (#upload) and the fee voucher and judicial-aid evidence forms
   // (.js-upload). The antiforgery token goes in a header, so the server streams the body instead of buffering it.
+  var RESUMABLE_FROM = 8 * 1024 * 1024, CHUNK = 2 * 1024 * 1024;
+
+  function problemText(xhr) {
+    try { var p = JSON.parse(xhr.responseText); return p.errors ? Object.values(p.errors)[0][0] : (p.detail || xhr.statusText); }
+    catch (x) { return xhr.statusText || "Network error"; }
+  }
+
+  function resumable(form, file, kind, token, progress, error, button) {
+    var base = form.action.replace("/Filings/Upload/", "/Filings/Uploads/");
+    var send = function (method, url, body, headers, done) {
+      var xhr = new XMLHttpRequest();
+      xhr.open(method, url);
+      xhr.setRequestHeader("RequestVerificationToken", token);
+      xhr.setRequestHeader("Accept", "application/json");
+      Object.keys(headers).forEach(function (h) { xhr.setRequestHeader(h, headers[h]); });
+      xhr.onload = function () { done(xhr); };
+      xhr.onerror = function () { done(null); };
+      xhr.send(body);
+    };
+    var fail = function (msg) { button.disabled = false; error.textContent = msg; error.hidden = false; if (progress) progress.hidden = true; };
+    var retries = 0, uploadUrl = null;
+    var next = function (offset) {
+      if (progress) progress.value = Math.round(offset * 100 / file.size);
+      send("PATCH", uploadUrl, file.slice(offset, offset + CHUNK), { "Upload-Offset": String(offset), "Content-Type": "application/offset+octet-stream" }, function (xhr) {
+        if (xhr && xhr.status === 201) { window.location.reload(); return; }
+        if (xhr && xhr.status === 204) { retries = 0; next(parseInt(xhr.getResponseHeader("Upload-Offset"), 10)); return; }
+        if (xhr && xhr.status !== 409 && xhr.status < 500) { fail(problemText(xhr)); return; }
+        // Dropped, or the offset moved on: ask where the server is and go on from there.
+        if (++retries > 20) { fail("Network error"); return; }
+        setTimeout(function () {
+          send("GET", uploadUrl, null, {}, function (s) {
+            if (s && s.status === 200) next(JSON.parse(s.responseText).offset); else next(offset);
+          });
+        }, Math.min(1000 * retries, 10000));
+      });
+    };
+    error.hidden = true; if (progress) { progress.hidden = false; progress.value = 0; } button.disabled = true;
+    send("POST", base, JSON.stringify({ kind: kind, fileName: file.name, bytes: file.size }), { "Content-Type": "application/json" }, function (xhr) {
+      if (!xhr || xhr.status !== 201) { fail(xhr ? problemText(xhr) : "Network error"); return; }
+      uploadUrl = base + "/" + JSON.parse(xhr.responseText).uploadId;
+      next(0);
+    });
+  }
+
   var forms = document.querySelectorAll("form#upload, form.js-upload");
   Array.prototype.forEach.call(forms, function (form) {
     if (!window.XMLHttpRequest || !window.FormData) return;
@@ -53,6 +97,9 @@
         if (!file) return;
         data.append("file", file, file.name);
       }
+      // Big files from a phone go in chunks that resume after a dropped connection.
+      var single = !many && file && file.size > RESUMABLE_FROM && form.id === "upload";
+      if (single) { resumable(form, file, kind ? kind.value : "", token, progress, error, button); return; }
       var xhr = new XMLHttpRequest();
       xhr.open("POST", form.action);
       xhr.setRequestHeader("RequestVerificationToken", token);
