@@ -13,7 +13,7 @@ using Microsoft.Extensions.Localization;
 namespace Docket.Web.Pages.Admin;
 
 /// <summary>
-/// Court administration: policy, payee account and contacts, seal, staff and the holiday calendar. A court admin
+/// Court administration: policy, payee account and contacts, seal, staff, and the loaded years of the holiday calendar (imported by system admins on <c>/Admin/Calendar</c>). A court admin
 /// manages their own court; a system admin picks any court with <c>?court=</c>. Every form posts to a handler that
 /// calls the same use case class an API would.
 /// </summary>
@@ -123,22 +123,14 @@ public sealed class IndexModel(UpdateCourtSettings settings, UploadSeal seals, M
         return Done(string.Format(CultureInfo.CurrentCulture, locked ? l["已锁定账号 {0}。"].Value : l["已解锁账号 {0}。"].Value, r.Value.Email));
     }
 
-    public async Task<IActionResult> OnPostCalendarAsync(IFormFile? calendarFile, CancellationToken ct)
+    /// <summary>
+    /// The import moved to <c>/Admin/Calendar</c> (preview, then confirm; system admins only). A post to the old
+    /// handler is refused for court admins and sent to the new page for system admins; it never imports.
+    /// </summary>
+    public async Task<IActionResult> OnPostCalendarAsync()
     {
         if (await ResolveAsync() is { } denied) return denied;
-        await using var stream = calendarFile?.OpenReadStream();
-        var r = await calendar.HandleAsync(Manager, stream, ct);
-        if (r.IsOk)
-            return Done(string.Format(CultureInfo.CurrentCulture, l["已导入 {0} 年的节假日安排（共 {1} 行）。"].Value,
-                string.Join("、", r.Value.Years), r.Value.Rows));
-        if (r.Error!.Extensions is { } x && x.TryGetValue("line", out var line) && x.TryGetValue("reason", out var reason))
-        {
-            // The line and what is wrong with it, so the admin can fix the file (the parser's reason is in English).
-            ModelState.AddModelError("calendar.file", l.Text("calendar.csv-invalid") + " " + string.Format(CultureInfo.CurrentCulture, l["第 {0} 行：{1}"].Value, line, reason));
-            ModelState.AddModelError(string.Empty, l.Text("validation.failed"));
-            return await LoadAsync("calendar", ct) ?? Page();
-        }
-        return await ShowAsync(r.Error, "calendar", ct);
+        return Manager.IsSystemAdmin ? RedirectToPage("/Admin/Calendar") : Forbid();
     }
 
     async Task<IActionResult?> ResolveAsync()
@@ -160,7 +152,7 @@ public sealed class IndexModel(UpdateCourtSettings settings, UploadSeal seals, M
     async Task<IActionResult> ShowAsync(Error error, string form, CancellationToken ct)
     {
         if (error.Status == 404) return NotFound();
-        var prefix = form is "seal" or "clerk" or "calendar" ? form : null;
+        var prefix = form is "seal" or "clerk" ? form : null;
         error.AddTo(ModelState, l, prefix);
         return await LoadAsync(form, ct) ?? Page();
     }
