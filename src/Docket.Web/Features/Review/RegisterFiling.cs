@@ -64,7 +64,8 @@ public sealed class RegisterFiling(DocketDbContext db, NumberAllocator numbers, 
         catch (FeeInputException x) { return Error.Validation(x.Code == "fee.unknown-matter" ? "matter" : "claimAmount", x.Code); }
         // The fee notice is served on delivery to the filer's account (electronic service consent is a condition of
         // submission): 7 days from the day after service (fee measures Art. 22), moved past non-working days.
-        DateOnly? dueDate = fee.Status == FeeStatuses.Due ? work.Deadline(today, 7).Deadline : null;
+        // The notice is issued and served in this transaction, at `now`.
+        DateOnly? dueDate = fee.Status == FeeStatuses.Due ? ServicePeriods.FeeDueDate(now, work) : null;
         var caseNumber = CaseNumberFormat.Format(today.Year, court.Abbreviation, caseType.TypeCode, sequence);
         var basis = JsonSerializer.Serialize(fee.Basis.Select(s => new FeeSliceView(Money.Yuan(s.From), Money.Yuan(s.To), s.Rate, Money.Yuan(s.Fee))));
         filing.Register(clerk.Actor, caseNumber, procedure, (long)(fee.Prepaid * 100), fee.Status, dueDate, basis, now, (long)(fee.FullFee * 100));
