@@ -277,6 +277,15 @@ public sealed class FeeTests(ClockedAppFactory app) : IClassFixture<ClockedAppFa
         await (await app.UploadAsync(id, token, "other", "更多.pdf", TestFiles.Pdf("more"))).ShouldBeProblem(409, "filing.invalid-transition", "after decision");
         await (await app.ReviewCallAsync("judicial-aid/decide", id, clerk, new { granted = false, reasons = "x" })).ShouldBeProblem(409, "fee.aid-not-pending");
         Assert.Contains(await app.NotificationsAsync(token), n => n.Str("filingId") == id && n.Str("kind") == "judicial-aid-decided" && n.Str("message").Contains($"{until:yyyy-MM-dd}"));
+        // The fee notice follows the decision: a second one, served, with the deferral and the new due date.
+        var notices = (await (await app.GetAsync($"/api/v1/filings/{id}/notices", token)).ShouldBe(HttpStatusCode.OK))
+            .EnumerateArray().Where(n => n.Str("kind") == "fee").ToList();
+        Assert.Equal(2, notices.Count);
+        var revised = notices.OrderBy(n => n.GetProperty("issuedAt").GetDateTimeOffset()).Last();
+        Assert.Equal(JsonValueKind.String, revised.GetProperty("servedAt").ValueKind);
+        var text = ReviewKit.PdfText(await app.PdfAsync(revised.Str("url"), token));
+        Assert.Contains("缓交", text);
+        Assert.Contains($"{until.Year}年{until.Month}月{until.Day}日", text);
         // A deferred fee is still paid: by voucher.
         await (await VoucherAsync(id, token, TestFiles.Jpeg())).ShouldBe(HttpStatusCode.Created, "voucher after deferral");
         await app.AssertChainVerifiesAsync(id, token);

@@ -1,4 +1,5 @@
 using Docket.Web.Features.Filings;
+using Docket.Web.Features.Notices;
 using Docket.Web.Features.Notifications;
 using Docket.Web.Features.Review;
 using Docket.Web.Infrastructure.Data;
@@ -66,6 +67,15 @@ public sealed class DecideJudicialAid(DocketDbContext db, TimeProvider clock)
             _ => ("notify.judicial-aid-refused", new[] { filing.CaseNumber!, reasons, FeeFilings.Yuan(filing.FeeAmountFen!.Value), $"{filing.FeeDueDate:yyyy-MM-dd}" }),
         };
         Outbox.Notify(db, filing.OwnerId, filing.Id, "judicial-aid-decided", key, now, args);
+        // The fee notice follows the decision: a new one for what is left to pay, served like every notice.
+        if (filing.FeeStatus is FeeStatuses.Reduced or FeeStatuses.Deferred)
+        {
+            var court = await db.Courts.FirstAsync(c => c.Id == filing.CourtId, ct);
+            var note = filing.FeeStatus == FeeStatuses.Reduced
+                ? $"经司法救助审查，准予减交诉讼费用，应交金额为 {FeeFilings.Yuan(filing.FeeAmountFen!.Value)} 元（诉讼费用交纳办法第四十四条至第五十一条）。"
+                : $"经司法救助审查，准予缓交诉讼费用至 {filing.FeeDueDate:yyyy年M月d日}（诉讼费用交纳办法第四十四条至第五十一条）。";
+            db.Notices.Add(NoticeIssuer.FeeAfterJudicialAid(filing, court, note, now));
+        }
         await db.SaveChangesAsync(ct);
         return await FeeFilings.DtoAsync(db, filing, ct);
     }

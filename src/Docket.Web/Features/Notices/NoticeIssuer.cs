@@ -34,6 +34,22 @@ public static class NoticeIssuer
         return New(f, court, NoticeKinds.Fee, "交纳诉讼费用通知书", f.CaseNumber!, model, now);
     }
 
+    /// <summary>
+    /// A fee notice issued again after a judicial-aid decision (fee measures Arts. 44–51) that leaves something to pay:
+    /// the reduced amount or the deferred due date, with the decision stated; served like every notice.
+    /// </summary>
+    public static Notice FeeAfterJudicialAid(Filing f, Court court, string decisionNote, DateTime now)
+    {
+        var t = CaseTypes.Find(f.CaseType);
+        var payers = Parties(f, t).Where((_, i) => f.Parties[i].Role == "plaintiff").ToList();
+        var basis = string.IsNullOrEmpty(f.FeeBasisJson) ? [] : JsonSerializer.Deserialize<List<FeeSliceView>>(f.FeeBasisJson) ?? [];
+        var model = new FeeNoticeModel(court.Name, f.CaseNumber!, f.Cause, payers, MatterName(f.Matter), f.ClaimAmount,
+            (f.FeeFullAmountFen ?? f.FeeAmountFen ?? 0) / 100m, (f.FeeAmountFen ?? 0) / 100m, decisionNote,
+            [.. basis.Select(s => new NoticeFeeSlice(s.From, s.To, s.Rate, s.Fee))], ChinaTime.DateOf(now), f.FeeDueDate,
+            court.PayeeName, court.PayeeBank, court.PayeeAccount, null, "");
+        return New(f, court, NoticeKinds.Fee, "交纳诉讼费用通知书（司法救助决定后）", f.CaseNumber!, model, now);
+    }
+
     public static Notice Correction(Filing f, Court court, string receiptNumber, string filerName, string clerkName, DateTime now)
     {
         var model = new CorrectionNoticeModel(court.Name, receiptNumber, f.Title, filerName, f.CorrectionItems, f.CorrectionDueDate!.Value,

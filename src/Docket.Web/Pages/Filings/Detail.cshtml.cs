@@ -95,6 +95,7 @@ public sealed class DetailModel(FilingReads reads, Documents documents, Withdraw
         if (!await db.Filings.AnyAsync(f => f.Id == Id && f.OwnerId == User.Id(), ct)) return NotFound();
         var pdf = await notices.PdfAsync(Id, noticeId ?? "", options.Value.PublicBaseUrl ?? $"{Request.Scheme}://{Request.Host}", ct);
         if (!pdf.IsOk) return NotFound();
+        await notices.MarkReadAsync(Id, noticeId!, ct); // the filer opened it: read (electronic service)
         Response.Headers.ContentDisposition = "inline; filename*=UTF-8''" + Uri.EscapeDataString($"{noticeId}.pdf");
         return File(pdf.Value, "application/pdf");
     }
