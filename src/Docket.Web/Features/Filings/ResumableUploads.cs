@@ -134,20 +134,9 @@ public sealed class ResumableUploads(DocketDbContext db, IDocumentStore store, T
 
         var sha = await store.CommitPartialAsync(s.Id, ct);
         var now = ChinaTime.UtcNow(clock);
-        FilingDocument doc;
-        try
-        {
-            doc = UploadDocument.Materials.Attach(filing,
-                new UploadDocument.StoredFile(s.Kind, FileNames.WithExtension(s.FileName, mediaType), mediaType, s.TotalBytes, sha), now);
-            s.DocumentId = doc.Id;
-            await db.SaveChangesAsync(ct);
-        }
-        catch
-        {
-            db.ChangeTracker.Clear();
-            if (!await db.FilingDocuments.AnyAsync(d => d.Sha256 == sha, CancellationToken.None)) store.Delete(sha);
-            throw;
-        }
+        var doc = await UploadDocument.AttachAsync(db, store, filing, UploadDocument.Materials,
+            new UploadDocument.StoredFile(s.Kind, FileNames.WithExtension(s.FileName, mediaType), mediaType, s.TotalBytes, sha), now, ct,
+            beforeSave: d => s.DocumentId = d.Id);
         log.LogInformation("Resumable upload {UploadId} completed as document {DocumentId} ({Bytes} bytes)", s.Id, doc.Id, doc.Bytes);
         return new ChunkResult(s.TotalBytes, FilingDto.DocumentDtoFrom(doc));
     }

@@ -115,19 +115,7 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
 
             var sha = await file.CommitAsync();
             var now = ChinaTime.UtcNow(clock);
-            FilingDocument doc;
-            try
-            {
-                doc = rule.Attach(filing, new StoredFile(kind, FileNames.WithExtension(fileName, mediaType), mediaType, file.Length, sha), now);
-                await db.SaveChangesAsync(ct);
-            }
-            catch
-            {
-                // Leave no file that no row names (unless another document has the same content).
-                db.ChangeTracker.Clear();
-                if (!await db.FilingDocuments.AnyAsync(d => d.Sha256 == sha, CancellationToken.None)) store.Delete(sha);
-                throw;
-            }
+            var doc = await AttachAsync(db, store, filing, rule, new StoredFile(kind, FileNames.WithExtension(fileName, mediaType), mediaType, file.Length, sha), now, ct);
             log.LogInformation("Document {DocumentId} ({Kind}, {Bytes} bytes, {MediaType}) added to filing {FilingId}", doc.Id, doc.Kind, doc.Bytes, doc.MediaType, filing.Id);
             return (filing, doc);
         }
@@ -144,6 +132,28 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
         finally
         {
             if (file is not null) await file.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Attaches a file already at its content address to the filing and saves; if the row cannot be written the file
+    /// goes again, unless another document has the same content — no file that no row names.
+    /// </summary>
+    internal static async Task<FilingDocument> AttachAsync(DocketDbContext db, IDocumentStore store, Filing filing, Rule rule,
+        StoredFile file, DateTime now, CancellationToken ct, Action<FilingDocument>? beforeSave = null)
+    {
+        try
+        {
+            var doc = rule.Attach(filing, file, now);
+            beforeSave?.Invoke(doc); // a change of the caller's that must commit with the document
+            await db.SaveChangesAsync(ct);
+            return doc;
+        }
+        catch
+        {
+            db.ChangeTracker.Clear();
+            if (!await db.FilingDocuments.AnyAsync(d => d.Sha256 == file.Sha256, CancellationToken.None)) store.Delete(file.Sha256);
+            throw;
         }
     }
 
@@ -253,18 +263,7 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
             var sha = await pdf.CommitAsync();
             var now = ChinaTime.UtcNow(clock);
             var name2 = Path.GetFileNameWithoutExtension(string.IsNullOrEmpty(firstName) ? "photos" : firstName) + ".pdf";
-            FilingDocument doc;
-            try
-            {
-                doc = Materials.Attach(filing, new StoredFile(kind, name2, "application/pdf", pdf.Length, sha), now);
-                await db.SaveChangesAsync(ct);
-            }
-            catch
-            {
-                db.ChangeTracker.Clear();
-                if (!await db.FilingDocuments.AnyAsync(d => d.Sha256 == sha, CancellationToken.None)) store.Delete(sha);
-                throw;
-            }
+            var doc = await AttachAsync(db, store, filing, Materials, new StoredFile(kind, name2, "application/pdf", pdf.Length, sha), now, ct);
             log.LogInformation("{Count} photos combined into document {DocumentId} ({Bytes} bytes) of filing {FilingId}", photos.Count, doc.Id, doc.Bytes, filing.Id);
             return FilingDto.DocumentDtoFrom(doc);
         }
