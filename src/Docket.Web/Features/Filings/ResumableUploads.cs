@@ -71,7 +71,7 @@ public sealed class ResumableUploads(DocketDbContext db, IDocumentStore store, T
 
         var now = ChinaTime.UtcNow(clock);
         // Sessions past their lifetime go when a new one starts (their partial files with them).
-        foreach (var old in await db.UploadSessions.Where(u => u.ExpiresAt < now).Take(20).ToListAsync(ct))
+        foreach (var old in await db.UploadSessions.Where(u => u.ExpiresAt < now).OrderBy(u => u.ExpiresAt).Take(20).ToListAsync(ct))
         {
             store.DiscardPartial(old.Id);
             db.UploadSessions.Remove(old);

@@ -34,7 +34,7 @@ public sealed class LapseJob(IServiceScopeFactory scopes, TimeProvider clock, IL
         var db = scope.ServiceProvider.GetRequiredService<DocketDbContext>();
         var ids = await db.Filings.AsNoTracking()
             .Where(f => f.Status == FilingStatus.CorrectionRequested && f.CorrectionDueDate < today)
-            .Select(f => f.Id).Take(500).ToListAsync(ct);
+            .OrderBy(f => f.CorrectionDueDate).ThenBy(f => f.Id).Select(f => f.Id).Take(500).ToListAsync(ct);
         var lapsed = 0;
         foreach (var id in ids)
         {
