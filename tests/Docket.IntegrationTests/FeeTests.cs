@@ -390,7 +390,8 @@ public sealed class FeeTests(ClockedAppFactory app) : IClassFixture<ClockedAppFa
         var withdrawn = await app.ReviewAsync("fee/unpaid-withdrawn", id, clerk);
         Assert.Equal(("withdrawn", "unpaid-withdrawn"), (withdrawn.Str("status"), FeeStatus(withdrawn)));
         var last = (await app.HistoryAsync(id, token))[^1];
-        Assert.Equal(("fee-unpaid-withdrawn", "registered", "withdrawn"), (last.Str("action"), last.Str("fromStatus"), last.Str("toStatus")));
+        Assert.Equal(("withdraw", "registered", "withdrawn"), (last.Str("action"), last.Str("fromStatus"), last.Str("toStatus")));
+        Assert.Contains("按撤诉处理", last.Str("note"));
         await app.AssertChainVerifiesAsync(id, token);
         Assert.Contains(await app.NotificationsAsync(token), n => n.Str("filingId") == id && n.Str("kind") == "fee-unpaid-withdrawn");
         Assert.DoesNotContain(await app.QueueAsync(clerk, "status=fee-overdue&pageSize=100"), i => i.Str("filingId") == id);

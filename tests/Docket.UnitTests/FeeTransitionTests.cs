@@ -138,7 +138,7 @@ public class FeeTransitionTests
                 "reject-voucher" => "fee-voucher-rejected",
                 "confirm" or "pay" => "fee-paid",
                 "apply-aid" => "judicial-aid",
-                _ => "fee-unpaid-withdrawn",
+                _ => "withdraw",
             }, e.Action);
             Assert.Equal(move == "unpaid-withdrawn" ? FilingStatus.Withdrawn : FilingStatus.Registered, f.Status);
             Assert.Equal(FilingStatus.Registered, e.FromStatus);
@@ -347,7 +347,7 @@ public class FeeTransitionTests
         f.WithdrawForUnpaidFee(Clerk, new DateTime(2026, 12, 8, 16, 1, 0, DateTimeKind.Utc));
         Assert.Equal((FilingStatus.Withdrawn, FeeStatuses.UnpaidWithdrawn), (f.Status, f.FeeStatus));
         var e = f.Events.Single(x => x.Sequence == f.EventCount);
-        Assert.Equal(("fee-unpaid-withdrawn", FilingStatus.Registered, FilingStatus.Withdrawn, "2026-12-08"), (e.Action, e.FromStatus, e.ToStatus, e.Note));
+        Assert.Equal(("withdraw", FilingStatus.Registered, FilingStatus.Withdrawn, "按撤诉处理：诉讼费未于 2026-12-08 前交纳"), (e.Action, e.FromStatus, e.ToStatus, e.Note));
         // The filer cannot withdraw or pay any more.
         Assert.Throws<InvalidTransitionException>(() => f.PayFeeOnline(Filer, "x", Now()));
         AssertChain(f);

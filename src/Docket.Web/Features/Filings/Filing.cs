@@ -509,7 +509,8 @@ public sealed class Filing
     {
         if (!FeeOverdue(ChinaTime.DateOf(now))) throw new InvalidTransitionException(Status, "fee-unpaid-withdrawn");
         FeeStatus = FeeStatuses.UnpaidWithdrawn;
-        Move(FilingStatus.Registered, FilingStatus.Withdrawn, "fee-unpaid-withdrawn", clerk, Invariant($"{FeeDueDate:yyyy-MM-dd}"), now);
+        // History action from api.md's list: this is a withdrawal, by the court's decision (按撤诉处理).
+        Move(FilingStatus.Registered, FilingStatus.Withdrawn, "withdraw", clerk, Invariant($"按撤诉处理：诉讼费未于 {FeeDueDate:yyyy-MM-dd} 前交纳"), now);
     }
 
     static string AidName(string kind) => kind switch
