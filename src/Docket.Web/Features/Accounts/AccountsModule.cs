@@ -118,8 +118,7 @@ public static class AccountsModule
         });
         me.MapGet("/service-address", async Task<Results<Ok<ServiceAddressDto>, FileContentHttpResult, ProblemHttpResult>> (string? format, Profile profile, HttpContext http) =>
         {
-            var wantsPdf = format == "pdf" || http.Request.Headers.Accept.Any(a => a?.Contains("application/pdf", StringComparison.OrdinalIgnoreCase) == true);
-            if (wantsPdf)
+            if (Filings.DocumentResponses.WantsPdf(http, format))
             {
                 var pdf = await profile.ConfirmationPdfAsync(http.User.Id());
                 return pdf.IsOk ? TypedResults.File(pdf.Value, "application/pdf", "service-address.pdf") : pdf.Error!.ToProblem(http);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Docket.Web.Infrastructure.Data;
 using Docket.Web.Infrastructure.Problems;
 using Docket.Web.Infrastructure.Storage;
@@ -5,6 +6,28 @@ using Docket.Web.Infrastructure.Time;
 using Microsoft.EntityFrameworkCore;
 
 namespace Docket.Web.Features.Filings;
+
+/// <summary>How a document leaves the server: never sniffed as something else; a preview is sandboxed (api.md).</summary>
+public static class DocumentResponses
+{
+    public static FileStreamHttpResult Download(HttpContext http, Documents.Content c)
+    {
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.File(c.Stream, c.MediaType, c.FileName);
+    }
+
+    public static FileStreamHttpResult Preview(HttpContext http, Documents.Content c)
+    {
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentSecurityPolicy = "sandbox";
+        http.Response.Headers.ContentDisposition = "inline; filename*=UTF-8''" + Uri.EscapeDataString(c.FileName);
+        return TypedResults.File(c.Stream, c.MediaType);
+    }
+
+    /// <summary>The caller asks for a PDF: <c>?format=pdf</c> (for links) or <c>Accept: application/pdf</c>.</summary>
+    public static bool WantsPdf(HttpContext http, string? format) =>
+        format == "pdf" || http.Request.Headers.Accept.Any(a => a?.Contains("application/pdf", StringComparison.OrdinalIgnoreCase) == true);
+}
 
 /// <summary>Reading and removing the owner's documents.</summary>
 public sealed class Documents(DocketDbContext db, IDocumentStore store, TimeProvider clock)

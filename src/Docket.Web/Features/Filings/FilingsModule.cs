@@ -93,20 +93,13 @@ public static class FilingsModule
         g.MapGet("/{id}/documents/{docId}/content", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (string id, string docId, HttpContext http, Documents docs, CancellationToken ct) =>
         {
             var r = await docs.OpenAsync(http.User.Id(), id, docId, ct);
-            if (!r.IsOk) return r.Error!.ToProblem(http);
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            return TypedResults.File(r.Value.Stream, r.Value.MediaType, r.Value.FileName);
+            return r.IsOk ? DocumentResponses.Download(http, r.Value) : r.Error!.ToProblem(http);
         });
 
         g.MapGet("/{id}/documents/{docId}/preview", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (string id, string docId, HttpContext http, Documents docs, CancellationToken ct) =>
         {
             var r = await docs.OpenAsync(http.User.Id(), id, docId, ct);
-            if (!r.IsOk) return r.Error!.ToProblem(http);
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            http.Response.Headers.ContentSecurityPolicy = "sandbox";
-            http.Response.Headers.ContentDisposition = new System.Net.Mime.ContentDisposition { Inline = true, FileName = "document" }.ToString()
-                + "; filename*=UTF-8''" + Uri.EscapeDataString(r.Value.FileName);
-            return TypedResults.File(r.Value.Stream, r.Value.MediaType);
+            return r.IsOk ? DocumentResponses.Preview(http, r.Value) : r.Error!.ToProblem(http);
         });
 
         g.MapDelete("/{id}/documents/{docId}", async Task<Results<NoContent, ProblemHttpResult>> (string id, string docId, HttpContext http, Documents docs, CancellationToken ct) =>
@@ -138,8 +131,7 @@ public static class FilingsModule
 
         g.MapGet("/{id}/receipt", async Task<Results<Ok<ReceiptDto>, FileContentHttpResult, ProblemHttpResult>> (string id, string? format, HttpContext http, FilingReads reads, IOptions<DocketOptions> options, CancellationToken ct) =>
         {
-            var wantsPdf = format == "pdf" || http.Request.Headers.Accept.Any(a => a?.Contains("application/pdf", StringComparison.OrdinalIgnoreCase) == true);
-            if (wantsPdf)
+            if (DocumentResponses.WantsPdf(http, format))
             {
                 var baseUrl = options.Value.PublicBaseUrl ?? $"{http.Request.Scheme}://{http.Request.Host}";
                 var pdf = await reads.ReceiptPdfAsync(http.User.Id(), id, baseUrl, ct);

@@ -47,9 +47,7 @@ public static class ReviewModule
             var c = await ReviewScope.ClerkAsync(users, http.User);
             if (!c.IsOk) return c.Error!.ToProblem(http);
             var r = await reads.OpenDocumentAsync(c.Value, id, docId, ct);
-            if (!r.IsOk) return r.Error!.ToProblem(http);
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            return TypedResults.File(r.Value.Stream, r.Value.MediaType, r.Value.FileName);
+            return r.IsOk ? DocumentResponses.Download(http, r.Value) : r.Error!.ToProblem(http);
         });
 
         g.MapGet("/filings/{id}/documents/{docId}/preview", async Task<Results<FileStreamHttpResult, ProblemHttpResult>> (string id, string docId, HttpContext http, UserManager<User> users, ReviewReads reads, CancellationToken ct) =>
@@ -57,11 +55,7 @@ public static class ReviewModule
             var c = await ReviewScope.ClerkAsync(users, http.User);
             if (!c.IsOk) return c.Error!.ToProblem(http);
             var r = await reads.OpenDocumentAsync(c.Value, id, docId, ct);
-            if (!r.IsOk) return r.Error!.ToProblem(http);
-            http.Response.Headers.XContentTypeOptions = "nosniff";
-            http.Response.Headers.ContentSecurityPolicy = "sandbox";
-            http.Response.Headers.ContentDisposition = "inline; filename*=UTF-8''" + Uri.EscapeDataString(r.Value.FileName);
-            return TypedResults.File(r.Value.Stream, r.Value.MediaType);
+            return r.IsOk ? DocumentResponses.Preview(http, r.Value) : r.Error!.ToProblem(http);
         });
 
         g.MapPost("/filings/{id}/claim", async Task<Results<Ok<FilingDto>, ProblemHttpResult>> (string id, HttpContext http, UserManager<User> users, ClaimFiling h, CancellationToken ct) =>

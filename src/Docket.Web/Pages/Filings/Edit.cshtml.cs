@@ -130,8 +130,7 @@ public sealed class EditModel(FilingReads reads, UpdateFiling update, Documents 
         {
             // The page saves the draft as the filer types: answer briefly, with the same messages the form would show.
             if (r.IsOk) return new JsonResult(new { saved = true, at = DateTimeOffset.UtcNow });
-            var problem = r.Error!.ToProblem(HttpContext).ProblemDetails;
-            return new ObjectResult(problem) { StatusCode = r.Error!.Status, ContentTypes = { "application/problem+json" } };
+            return r.Error!.ToPageProblem(HttpContext);
         }
         if (r.IsOk) return RedirectToPage(new { id = Id, step = nextStep });
         if (r.Error!.Status == 404) return NotFound();

@@ -31,8 +31,7 @@ public sealed class UploadModel(UploadDocument upload, IStringLocalizer<Messages
         if (wantsJson)
         {
             if (r.IsOk) return new JsonResult(r.Value) { StatusCode = 201 };
-            var problem = r.Error!.ToProblem(HttpContext);
-            return new ObjectResult(problem.ProblemDetails) { StatusCode = r.Error!.Status, ContentTypes = { "application/problem+json" } };
+            return r.Error!.ToPageProblem(HttpContext);
         }
         if (r.IsOk) TempData["Flash"] = l["材料已上传。"].Value;
         else if (r.Error!.Status == 404) return NotFound();

@@ -38,6 +38,5 @@ public sealed class UploadsModel(ResumableUploads uploads) : PageModel
 
     IActionResult Answer<T>(Result<T> r, int status) => r.IsOk ? new JsonResult(r.Value) { StatusCode = status } : Answer(r.Error!);
 
-    IActionResult Answer(Error e) =>
-        new ObjectResult(e.ToProblem(HttpContext).ProblemDetails) { StatusCode = e.Status, ContentTypes = { "application/problem+json" } };
+    IActionResult Answer(Error e) => e.ToPageProblem(HttpContext);
 }

@@ -29,8 +29,7 @@ public sealed class VoucherModel(UploadFeeVoucher voucher, UserManager<User> use
         if (Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase))
         {
             if (r.IsOk) return new JsonResult(r.Value) { StatusCode = 201 };
-            var problem = r.Error!.ToProblem(HttpContext);
-            return new ObjectResult(problem.ProblemDetails) { StatusCode = r.Error!.Status, ContentTypes = { "application/problem+json" } };
+            return r.Error!.ToPageProblem(HttpContext);
         }
         if (r.IsOk) TempData["Flash"] = l["交费凭证已上传，等待法院确认。"].Value;
         else if (r.Error!.Status == 404) return NotFound();
