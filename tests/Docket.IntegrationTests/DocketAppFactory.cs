@@ -40,8 +40,24 @@ public abstract class DocketAppFactory : WebApplicationFactory<Program>, IAsyncL
     {
         Provider = provider;
         DataPath = Directory.CreateTempSubdirectory("docket-it-").FullName;
+        ownsStorage = true;
         UseKestrel(0);
     }
+
+    /// <summary>
+    /// One node of several on a PostgreSQL database and a data folder made (and removed) by someone else: the
+    /// schema is already applied, and the folder is the shared document store.
+    /// </summary>
+    protected DocketAppFactory(string connectionString, string sharedDataPath)
+    {
+        Provider = DatabaseProvider.Postgres;
+        DataPath = sharedDataPath;
+        ConnectionString = connectionString;
+        ownsStorage = false;
+        UseKestrel(0);
+    }
+
+    readonly bool ownsStorage;
 
     public DatabaseProvider Provider { get; }
 
@@ -76,7 +92,7 @@ public abstract class DocketAppFactory : WebApplicationFactory<Program>, IAsyncL
 
     public async Task InitializeAsync()
     {
-        if (Provider == DatabaseProvider.Postgres)
+        if (Provider == DatabaseProvider.Postgres && ownsStorage)
         {
             var admin = PostgresSettings.ConnectionString;
             if (admin is null)
@@ -141,7 +157,7 @@ public abstract class DocketAppFactory : WebApplicationFactory<Program>, IAsyncL
 
     async Task CleanUpAsync()
     {
-        if (Interlocked.Exchange(ref cleanedUp, 1) == 1) return;
+        if (Interlocked.Exchange(ref cleanedUp, 1) == 1 || !ownsStorage) return;
         if (ConnectionString is not null && PostgresSettings.ConnectionString is { } admin)
         {
             var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
