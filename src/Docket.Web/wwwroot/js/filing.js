@@ -86,7 +86,7 @@
       // The kind goes first so the server knows it before the file streams in.
       var kind = form.querySelector("[name=kind]");
       if (kind) data.append("kind", kind.value);
-      var many = form.querySelector("input[name=photos]");
+      var many = form.querySelector("input[data-photos]");
       if (many) {
         // Several photos of one paper, in the order chosen: the server makes them one PDF.
         if (!many.files.length) return;
