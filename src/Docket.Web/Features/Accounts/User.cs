@@ -32,12 +32,18 @@ public sealed class User : IdentityUser
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// A walk-in litigant's account made by a clerk at the counter (代为录入): identity checked in person, no password,
+    /// never signs in. The litigant takes its filings over with a claim code and an SMS code.
+    /// </summary>
+    public bool CounterLitigant { get; set; }
+
     public bool ProfileComplete =>
         !string.IsNullOrWhiteSpace(FullName) && !string.IsNullOrWhiteSpace(IdType) && !string.IsNullOrWhiteSpace(IdNumber)
         && !string.IsNullOrWhiteSpace(ProfilePhone);
 
     public bool ServiceAddressComplete =>
-        ElectronicServiceConsent == true && !string.IsNullOrWhiteSpace(ServicePhone) && !string.IsNullOrWhiteSpace(PostalAddress);
+        (CounterLitigant ? ElectronicServiceConsent is not null : ElectronicServiceConsent == true) && !string.IsNullOrWhiteSpace(ServicePhone) && !string.IsNullOrWhiteSpace(PostalAddress);
 
     public string DisplayName => string.IsNullOrWhiteSpace(FullName) ? Email ?? UserName ?? Id : FullName;
 }

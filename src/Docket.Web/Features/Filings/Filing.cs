@@ -122,6 +122,15 @@ public sealed class Filing
     public string? JudicialAidDecisionReasons { get; private set; }
     public DateTime? JudicialAidDecidedAt { get; private set; }
 
+    /// <summary>代为录入: the clerk who entered the filing at a court's counter for a walk-in litigant, and that court.</summary>
+    public string? EnteredById { get; private set; }
+    public string? EnteredByName { get; private set; }
+    public string? EnteredAtCourtId { get; private set; }
+    /// <summary>When the litigant attached the counter filing to their own account (claim code + SMS code).</summary>
+    public DateTime? AttachedAt { get; private set; }
+    /// <summary>Paper originals posted to the competent court, with their tracking numbers (cross-region.md, step 5).</summary>
+    public List<PostedOriginals> Originals { get; private set; } = [];
+
     /// <summary>App-managed optimistic concurrency token, the same on every provider.</summary>
     public int Version { get; private set; }
     public int EventCount { get; private set; }
@@ -151,6 +160,41 @@ public sealed class Filing
     }
 
     public static string NewId() => Guid.CreateVersion7().ToString("N");
+
+    /// <summary>A draft entered by a clerk at <paramref name="counterCourtId"/>'s counter, owned by the litigant's counter account.</summary>
+    public static Filing CreateAtCounter(string litigantId, string courtId, CaseType caseType, string counterCourtId, Actor clerk, Party litigant, DateTime now)
+    {
+        var f = Create(litigantId, courtId, caseType, counterCourtId == courtId ? null : counterCourtId, clerk, now);
+        f.EnteredById = clerk.Id;
+        f.EnteredByName = clerk.Name;
+        f.EnteredAtCourtId = counterCourtId;
+        f.Parties = [litigant];
+        return f;
+    }
+
+    public bool EnteredAtCounter => EnteredAtCourtId is not null;
+
+    /// <summary>The litigant takes over a counter filing with their own account (once; the counter account keeps nothing).</summary>
+    public void AttachTo(string ownerId, DateTime now)
+    {
+        if (!EnteredAtCounter || AttachedAt is not null) throw new InvalidTransitionException(Status, "attach");
+        OwnerId = ownerId;
+        AttachedAt = now;
+        Touch(now);
+    }
+
+    /// <summary>Records the paper originals posted to the competent court (not a status change; not in the history chain).</summary>
+    public PostedOriginals RecordOriginalsPosted(string carrier, string trackingNumber, DateTime postedAt, Actor clerk, DateTime now)
+    {
+        if (FirstSubmittedAt is null) throw new InvalidTransitionException(Status, "post-originals");
+        var p = new PostedOriginals
+        {
+            Carrier = carrier, TrackingNumber = trackingNumber, PostedAt = postedAt, RecordedById = clerk.Id, RecordedByName = clerk.Name, RecordedAt = now,
+        };
+        Originals.Add(p);
+        Touch(now);
+        return p;
+    }
 
     public sealed record Content(
         string Title, string Cause, string Matter, long? ClaimAmountFen, List<string> Claims, string FactsAndReasons,
@@ -563,6 +607,17 @@ public sealed class Filing
 }
 
 /// <summary>A party (当事人); <c>Role</c> is the side, labelled per case type on pages and notices.</summary>
+/// <summary>One parcel of paper originals posted from the counter to the competent court.</summary>
+public sealed class PostedOriginals
+{
+    public string Carrier { get; set; } = "";
+    public string TrackingNumber { get; set; } = "";
+    public DateTime PostedAt { get; set; }
+    public string RecordedById { get; set; } = "";
+    public string RecordedByName { get; set; } = "";
+    public DateTime RecordedAt { get; set; }
+}
+
 public sealed class Party
 {
     public string Role { get; set; } = "";

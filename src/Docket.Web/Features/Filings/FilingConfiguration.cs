@@ -70,6 +70,23 @@ public sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
             p.HasIndex(x => x.Name);
         });
 
+        b.Property(f => f.EnteredById).HasMaxLength(64);
+        b.Property(f => f.EnteredByName).HasMaxLength(200);
+        b.Property(f => f.EnteredAtCourtId).HasMaxLength(12);
+        b.HasIndex(f => new { f.EnteredAtCourtId, f.CreatedAt });
+        b.Ignore(f => f.EnteredAtCounter);
+        b.OwnsMany(f => f.Originals, o =>
+        {
+            o.ToTable("filing_originals");
+            o.WithOwner().HasForeignKey("FilingId");
+            o.Property<int>("Id");
+            o.HasKey("Id");
+            o.Property(x => x.Carrier).HasMaxLength(50);
+            o.Property(x => x.TrackingNumber).HasMaxLength(40);
+            o.Property(x => x.RecordedById).HasMaxLength(64);
+            o.Property(x => x.RecordedByName).HasMaxLength(200);
+        });
+
         b.HasMany(f => f.Documents).WithOne().HasForeignKey(d => d.FilingId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(f => f.Receipts).WithOne().HasForeignKey(r => r.FilingId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(f => f.Events).WithOne().HasForeignKey(e => e.FilingId).OnDelete(DeleteBehavior.Restrict);

@@ -33,6 +33,9 @@ public sealed record FilingFeeDto(
     JudicialAidDto? JudicialAid, FeePayeeDto? Payee, DateTimeOffset? PaidAt);
 public sealed record RulingDto(string Reasons, string? LegalBasis, string? Judge, DateOnly? Date, string? AppealCourtId, int AppealDays);
 public sealed record AssigneeDto(string Id, string Name);
+/// <summary>代为录入: who entered the filing at which court's counter, and when the litigant attached it to their account.</summary>
+public sealed record CounterEntryDto(string CourtId, AssigneeDto EnteredBy, DateTimeOffset? AttachedAt);
+public sealed record PostedOriginalsDto(string Carrier, string TrackingNumber, DateTimeOffset PostedAt, string RecordedBy, DateTimeOffset RecordedAt);
 
 public record FilingDto(
     string Id, string CourtId, string? CooperatingCourtId, string CaseType, string Status, string Title, string Matter,
@@ -41,7 +44,8 @@ public record FilingDto(
     CorrectionDto? Correction, string? CaseNumber, string Cause, FilingFeeDto? Fee, string? RejectionReasons, RulingDto? Ruling,
     string FilerCapacity, string? AgentType, bool LaborRemuneration, int ReceiptVersion, AssigneeDto? Assignee,
     DateTimeOffset? RegisteredAt, DateTimeOffset? ForwardedAt, string? MediationRoomId, string? Procedure,
-    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, JudicialAidDto? JudicialAid)
+    DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, JudicialAidDto? JudicialAid, CounterEntryDto? CounterEntry,
+    IReadOnlyList<PostedOriginalsDto> Originals)
 {
     /// <summary>Appeal period against a ruling not to accept (登记立案规定 Art. 9; CPL Art. 171).</summary>
     public const int AppealDays = 10;
@@ -69,7 +73,12 @@ public record FilingDto(
         f.RegisteredAt is { } r ? ChinaTime.ToOffset(r) : null,
         f.ForwardedAt is { } fw ? ChinaTime.ToOffset(fw) : null,
         f.MediationRoomId, f.Procedure,
-        ChinaTime.ToOffset(f.CreatedAt), ChinaTime.ToOffset(f.UpdatedAt), JudicialAidDto.From(f));
+        ChinaTime.ToOffset(f.CreatedAt), ChinaTime.ToOffset(f.UpdatedAt), JudicialAidDto.From(f),
+        f is { EnteredAtCourtId: { } counter, EnteredById: { } clerk }
+            ? new CounterEntryDto(counter, new AssigneeDto(clerk, f.EnteredByName ?? ""), f.AttachedAt is { } at ? ChinaTime.ToOffset(at) : null)
+            : null,
+        [.. f.Originals.OrderBy(o => o.RecordedAt).Select(o => new PostedOriginalsDto(o.Carrier, o.TrackingNumber, ChinaTime.ToOffset(o.PostedAt),
+            o.RecordedByName, ChinaTime.ToOffset(o.RecordedAt)))]);
 
     static FilingFeeDto? FeeFrom(Filing f, Court? court) => f.FeeStatus is { } status
         ? new FilingFeeDto(Money.Yuan((f.FeeAmountFen ?? 0) / 100m), f.FeeDueDate, status, FeeBasis(f.FeeBasisJson),

@@ -16,7 +16,8 @@ namespace Docket.Web.Features.Filings;
 /// </summary>
 public sealed class SubmitFiling(DocketDbContext db, CalendarService calendar, TimeProvider clock)
 {
-    public async Task<Result<ReceiptDto>> HandleAsync(User owner, string id, CancellationToken ct)
+    /// <param name="actor">Who submits: the filer, or the clerk who entered the filing at the counter for them.</param>
+    public async Task<Result<ReceiptDto>> HandleAsync(User owner, string id, CancellationToken ct, Actor? actor = null)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -34,7 +35,7 @@ public sealed class SubmitFiling(DocketDbContext db, CalendarService calendar, T
             var caseType = CaseTypes.Find(filing.CaseType)!;
             // The period runs from the day after the submission, in Asia/Shanghai dates (filing.md).
             var deadline = (await calendar.GetAsync(ct)).Deadline(ChinaTime.DateOf(now), caseType.DecisionDays).Deadline;
-            var receipt = filing.Submit(owner.Actor(Roles.Filer), now, deadline, ReceiptNumbers.New(filing.CourtId, now));
+            var receipt = filing.Submit(actor ?? owner.Actor(Roles.Filer), now, deadline, ReceiptNumbers.New(filing.CourtId, now));
             Outbox.Notify(db, owner.Id, filing.Id, receipt.Version > 1 ? "resubmitted" : "submitted",
                 receipt.Version > 1 ? "notify.resubmitted" : "notify.submitted", now, receipt.ReceiptNumber, $"{deadline:yyyy-MM-dd}");
             try

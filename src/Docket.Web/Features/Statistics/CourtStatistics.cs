@@ -32,6 +32,25 @@ public sealed class CourtStatistics(DocketDbContext db, TimeProvider clock)
 {
     public async Task<Result<CourtStatsDto>> ForCourtAsync(string courtId, string? from, string? to, CancellationToken ct)
     {
+        var rows = await RowsAsync(courtId, from, to, ct);
+        return rows.IsOk ? Summarize(rows.Value) : rows.Error!;
+    }
+
+    /// <summary>The figures of <see cref="ForCourtAsync"/> and the same volumes and times per day or month, from one read.</summary>
+    public async Task<Result<CourtReport>> ReportAsync(string courtId, string? from, string? to, CancellationToken ct)
+    {
+        var rows = await RowsAsync(courtId, from, to, ct);
+        if (!rows.IsOk) return rows.Error!;
+        var r = rows.Value;
+        return new CourtReport(Summarize(r), StatisticsSeries.GranularityOf(r.From, r.To),
+            StatisticsSeries.Periods([.. r.Rows.Where(f => f.CourtId == courtId)], r.From, r.To));
+    }
+
+    /// <summary>The filings of a court (its own and those it cooperates on) with any event in the period.</summary>
+    internal sealed record CourtRows(string CourtId, DateOnly From, DateOnly To, List<Row> Rows);
+
+    async Task<Result<CourtRows>> RowsAsync(string courtId, string? from, string? to, CancellationToken ct)
+    {
         var range = Range(from, to);
         if (!range.IsOk) return range.Error!;
         var (start, end) = range.Value;
@@ -43,10 +62,17 @@ public sealed class CourtStatistics(DocketDbContext db, TimeProvider clock)
             .Select(f => new Row(f.CourtId, f.CooperatingCourtId, f.CaseType, f.Cause, f.Status, f.FirstSubmittedAt, f.SubmittedAt,
                 f.RegisteredAt, f.DecidedAt, f.ForwardedAt, f.FirstActionAt, f.CorrectionRequestedAt))
             .ToListAsync(ct);
+        return new CourtRows(courtId, start, end, rows);
+    }
+
+    static CourtStatsDto Summarize(CourtRows data)
+    {
+        var (courtId, start, end, rows) = data;
+        var (s, e) = (Utc(start), Utc(end.AddDays(1)));
         bool In(DateTime? t) => t >= s && t < e;
         var own = rows.Where(f => f.CourtId == courtId).ToList();
-        var registered = own.Where(f => In(f.RegisteredAt) && f.FirstSubmittedAt is not null).ToList();
-        List<double> ToRegistration(IEnumerable<Row> xs) => [.. xs.Select(x => x.MinutesToRegistration)];
+        var volumes = Volumes(own, s, e);
+        var registered = volumes.Registered;
 
         var all = ToRegistration(registered);
         var byType = registered.GroupBy(f => f.CaseType).OrderBy(g => g.Key).Select(g =>
@@ -70,13 +96,27 @@ public sealed class CourtStatistics(DocketDbContext db, TimeProvider clock)
             .ToList();
 
         return new CourtStatsDto(courtId, start, end,
-            own.Count(f => In(f.FirstSubmittedAt)), registered.Count, own.Count(f => f.Status == FilingStatus.Rejected && In(f.DecidedAt)),
-            own.Count(f => In(f.CorrectionRequestedAt)), Percentile(all, 50), Percentile(all, 90), byType, byCause,
+            volumes.Submitted, registered.Count, volumes.Rejected, volumes.CorrectionRequested,
+            Percentile(all, 50), Percentile(all, 90), byType, byCause,
             new CrossRegionStatsDto(cross.Count, Percentile(ToRegistration(crossRegistered), 50), Percentile(responses, 50),
                 responses.Count == 0 ? null : Math.Round(responses.Count(m => m <= 30) / (double)responses.Count, 4), pairs));
     }
 
-    sealed record Row(
+    /// <summary>
+    /// A court's own volumes in [<paramref name="s"/>, <paramref name="e"/>): submitted (first submission), rejected
+    /// and sent back for correction then, and the filings registered then (those with a first submission, so timed).
+    /// One definition for the period's headline and for each day or month of it.
+    /// </summary>
+    internal static (int Submitted, List<Row> Registered, int Rejected, int CorrectionRequested) Volumes(IReadOnlyList<Row> own, DateTime s, DateTime e)
+    {
+        bool In(DateTime? t) => t >= s && t < e;
+        return (own.Count(f => In(f.FirstSubmittedAt)), [.. own.Where(f => In(f.RegisteredAt) && f.FirstSubmittedAt is not null)],
+            own.Count(f => f.Status == FilingStatus.Rejected && In(f.DecidedAt)), own.Count(f => In(f.CorrectionRequestedAt)));
+    }
+
+    internal static List<double> ToRegistration(IEnumerable<Row> xs) => [.. xs.Select(x => x.MinutesToRegistration)];
+
+    internal sealed record Row(
         string CourtId, string? CooperatingCourtId, string CaseType, string Cause, string Status, DateTime? FirstSubmittedAt,
         DateTime? SubmittedAt, DateTime? RegisteredAt, DateTime? DecidedAt, DateTime? ForwardedAt, DateTime? FirstActionAt,
         DateTime? CorrectionRequestedAt)
@@ -96,16 +136,19 @@ public sealed class CourtStatistics(DocketDbContext db, TimeProvider clock)
         public double? ResponseMinutes => ForwardedAt is { } f && FirstActionAt is { } a && a >= f ? (a - f).TotalMinutes : null;
     }
 
+    /// <summary>Per court, the last 30 days: registrations and the median time to registration, as on the court's own page.</summary>
     public async Task<List<PublicCourtStatsDto>> PublicAsync(CancellationToken ct)
     {
         var (start, end) = Range(null, null).Value;
         var (s, e) = (Utc(start), Utc(end.AddDays(1)));
         var rows = await db.Filings.AsNoTracking().Where(f => f.RegisteredAt >= s && f.RegisteredAt < e && f.FirstSubmittedAt != null)
-            .Select(f => new { f.CourtId, f.FirstSubmittedAt, f.RegisteredAt }).ToListAsync(ct);
+            .Select(f => new Row(f.CourtId, f.CooperatingCourtId, f.CaseType, f.Cause, f.Status, f.FirstSubmittedAt, f.SubmittedAt,
+                f.RegisteredAt, f.DecidedAt, f.ForwardedAt, f.FirstActionAt, f.CorrectionRequestedAt))
+            .ToListAsync(ct);
         var courts = await db.Courts.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
         return [.. courts.Select(id =>
         {
-            var m = rows.Where(r => r.CourtId == id).Select(r => (r.RegisteredAt!.Value - r.FirstSubmittedAt!.Value).TotalMinutes).ToList();
+            var m = ToRegistration(rows.Where(r => r.CourtId == id));
             return new PublicCourtStatsDto(id, m.Count, Percentile(m, 50));
         })];
     }
@@ -131,7 +174,8 @@ public sealed class CourtStatistics(DocketDbContext db, TimeProvider clock)
         return (start, end);
     }
 
-    static DateTime Utc(DateOnly shanghaiDate) =>
+    /// <summary>The instant an Asia/Shanghai date begins.</summary>
+    internal static DateTime Utc(DateOnly shanghaiDate) =>
         TimeZoneInfo.ConvertTimeToUtc(shanghaiDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), ChinaTime.Zone);
 }
 
@@ -146,11 +190,9 @@ public static class StatisticsModule
         g.MapGet("/courts/{id}", async Task<Results<Ok<CourtStatsDto>, ProblemHttpResult>> (string id, string? from, string? to, HttpContext http,
             UserManager<User> users, DocketDbContext db, CourtStatistics stats, CancellationToken ct) =>
         {
-            var user = await users.GetUserAsync(http.User);
-            var isAdmin = http.User.IsInRole(Roles.Admin);
-            if (user is null || (!isAdmin && user.CourtId != id)) return Error.NotFound().ToProblem(http);
-            if (!await db.Courts.AnyAsync(c => c.Id == id, ct)) return Error.NotFound("court.not-found").ToProblem(http);
-            return (await stats.ForCourtAsync(id, from, to, ct)).ToHttp(http);
+            var court = await StatisticsScope.CourtAsync(users, db, http.User, id, ct);
+            if (!court.IsOk) return court.Error!.ToProblem(http);
+            return (await stats.ForCourtAsync(court.Value!, from, to, ct)).ToHttp(http);
         }).RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireRole(Roles.Clerk, Roles.CourtAdmin, Roles.Admin));
     }
 }

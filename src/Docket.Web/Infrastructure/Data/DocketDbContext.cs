@@ -32,6 +32,7 @@ public abstract class DocketDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<UploadSession> UploadSessions => Set<UploadSession>();
     public DbSet<ServiceAddressRecord> ServiceAddressHistory => Set<ServiceAddressRecord>();
     public DbSet<DevSmsMessage> DevSmsMessages => Set<DevSmsMessage>();
+    public DbSet<Features.Counter.ClaimCode> ClaimCodes => Set<Features.Counter.ClaimCode>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

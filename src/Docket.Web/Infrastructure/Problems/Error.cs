@@ -52,6 +52,8 @@ public sealed class FieldErrors
 
     public bool Any => errors.Count > 0;
 
+    public IEnumerable<(string Field, IReadOnlyList<string> Codes)> Fields => errors.Select(e => (e.Key, (IReadOnlyList<string>)e.Value));
+
     public void Add(string field, string code)
     {
         if (!errors.TryGetValue(field, out var list)) errors[field] = list = [];

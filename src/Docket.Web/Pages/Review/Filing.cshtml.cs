@@ -31,6 +31,10 @@ public sealed class FilingModel(ReviewReads reads, FilingNotices notices, Calend
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
 
+    // Paper originals posted on to the competent court (the cooperating court).
+    [BindProperty] public string? Carrier { get; set; }
+    [BindProperty] public string? TrackingNumber { get; set; }
+
     // Registration (the clerk may correct these first).
     [BindProperty] public string? Cause { get; set; }
     [BindProperty] public string? Matter { get; set; }
@@ -76,6 +80,8 @@ public sealed class FilingModel(ReviewReads reads, FilingNotices notices, Calend
     /// <summary>One correction notice per filing, ever (登记立案规定 Art. 7); after it only register or reject.</summary>
     public bool CanRequestCorrection => Mine && Filing.Correction is null;
     public bool CanForward => Filing.Status == FilingStatus.AwaitingForward && Filing.CooperatingCourtId == Clerk.CourtId;
+    /// <summary>The cooperating court received the papers and records their posting to the competent court.</summary>
+    public bool CanPostOriginals => Filing.CooperatingCourtId == Clerk.CourtId;
 
     // Which fee decisions to offer (the entity decides; these only pick the forms).
     public bool FeeOwed => Filing is { Status: FilingStatus.Registered, Fee: { Amount: > 0 } fee } && FeeStatuses.IsOwed(fee.Status);
@@ -162,6 +168,10 @@ public sealed class FilingModel(ReviewReads reads, FilingNotices notices, Calend
 
     public Task<IActionResult> OnPostForwardAsync([FromServices] ForwardFiling h, CancellationToken ct) =>
         ActAsync(c => h.HandleAsync(c, Id, ct), _ => l["已转交管辖法院审查。"].Value, ct);
+
+    public Task<IActionResult> OnPostOriginalsAsync([FromServices] Features.Counter.PostOriginals h, CancellationToken ct) =>
+        ActAsync(c => h.HandleAsync(c, Id, new Features.Counter.PostOriginals.Request(Carrier, TrackingNumber, null), ct),
+            p => string.Format(l["已登记原件寄送，单号 {0}。"].Value, p.TrackingNumber), ct);
 
     public Task<IActionResult> OnPostDivertAsync([FromServices] DivertToMediation h, CancellationToken ct) =>
         ActAsync(c => h.HandleAsync(c, Id, new DivertToMediation.Request(MediationRoomId, FilerConsent), ct),

@@ -147,6 +147,9 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("text");
 
+                    b.Property<bool>("CounterLitigant")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("CourtId")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)");
@@ -266,6 +269,53 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("calendar_days", (string)null);
                 });
 
+            modelBuilder.Entity("Docket.Web.Features.Counter.ClaimCode", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FilingId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IssuedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UsedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("FilingId");
+
+                    b.ToTable("claim_codes", (string)null);
+                });
+
             modelBuilder.Entity("Docket.Web.Features.Courts.Court", b =>
                 {
                     b.Property<string>("Id")
@@ -352,6 +402,9 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<DateTime?>("AttachedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("CaseNumber")
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
@@ -403,6 +456,18 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("DecisionDeadline")
                         .HasColumnType("date");
+
+                    b.Property<string>("EnteredAtCourtId")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("EnteredById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("EnteredByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("EventCount")
                         .HasColumnType("integer");
@@ -556,6 +621,8 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("CooperatingCourtId", "Status");
+
+                    b.HasIndex("EnteredAtCourtId", "CreatedAt");
 
                     b.HasIndex("OwnerId", "CreatedAt");
 
@@ -1199,6 +1266,56 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
                             b1.WithOwner()
                                 .HasForeignKey("FilingId");
                         });
+
+                    b.OwnsMany("Docket.Web.Features.Filings.PostedOriginals", "Originals", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Carrier")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("character varying(50)");
+
+                            b1.Property<string>("FilingId")
+                                .IsRequired()
+                                .HasColumnType("character varying(32)");
+
+                            b1.Property<DateTime>("PostedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTime>("RecordedAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<string>("RecordedById")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.Property<string>("RecordedByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)");
+
+                            b1.Property<string>("TrackingNumber")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("character varying(40)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("FilingId");
+
+                            b1.ToTable("filing_originals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FilingId");
+                        });
+
+                    b.Navigation("Originals");
 
                     b.Navigation("Parties");
                 });

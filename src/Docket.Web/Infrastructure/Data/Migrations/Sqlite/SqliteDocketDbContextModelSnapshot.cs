@@ -142,6 +142,9 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CounterLitigant")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CourtId")
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
@@ -261,6 +264,53 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("calendar_days", (string)null);
                 });
 
+            modelBuilder.Entity("Docket.Web.Features.Counter.ClaimCode", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FilingId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedById")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UsedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CodeHash")
+                        .IsUnique();
+
+                    b.HasIndex("FilingId");
+
+                    b.ToTable("claim_codes", (string)null);
+                });
+
             modelBuilder.Entity("Docket.Web.Features.Courts.Court", b =>
                 {
                     b.Property<string>("Id")
@@ -347,6 +397,9 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AttachedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CaseNumber")
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
@@ -397,6 +450,18 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DecisionDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredAtCourtId")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EnteredByName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("EventCount")
@@ -551,6 +616,8 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("CooperatingCourtId", "Status");
+
+                    b.HasIndex("EnteredAtCourtId", "CreatedAt");
 
                     b.HasIndex("OwnerId", "CreatedAt");
 
@@ -1186,6 +1253,54 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                             b1.WithOwner()
                                 .HasForeignKey("FilingId");
                         });
+
+                    b.OwnsMany("Docket.Web.Features.Filings.PostedOriginals", "Originals", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Carrier")
+                                .IsRequired()
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FilingId")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("PostedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime>("RecordedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RecordedById")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("RecordedByName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("TrackingNumber")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("FilingId");
+
+                            b1.ToTable("filing_originals", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("FilingId");
+                        });
+
+                    b.Navigation("Originals");
 
                     b.Navigation("Parties");
                 });
