@@ -35,6 +35,7 @@ builder.Services.AddCounter();
 builder.Services.AddFees(options);
 builder.Services.AddCourtAdmin();
 builder.Services.AddStatistics();
+builder.Services.AddDocketTelemetry(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddScoped<NumberAllocator>();
 builder.Services.AddScoped<FilingNotices>();
