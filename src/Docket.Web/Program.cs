@@ -36,6 +36,7 @@ builder.Services.AddFees(options);
 builder.Services.AddCourtAdmin();
 builder.Services.AddStatistics();
 builder.Services.AddDocketTelemetry(builder.Configuration);
+builder.Services.AddReverseProxy(options);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddScoped<NumberAllocator>();
 builder.Services.AddScoped<FilingNotices>();
@@ -57,6 +58,8 @@ builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 builder.Services.AddOpenApi();
 builder.Services.AddRazorPages();
+// Secure over HTTPS (directly or as a trusted proxy forwards it), still usable on plain-HTTP localhost.
+builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
 // Pages are Chinese first: emit CJK as characters, not as &#x…; entities.
 builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
     o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
@@ -79,6 +82,7 @@ else await DatabaseSetup.EnsureMigratedAsync(app.Services);
 await Seeding.SeedAsync(app.Services, options.Demo);
 if (options.Demo) app.Logger.LogWarning("Demo mode: demo courts and accounts are seeded (password {Password}).", Seeding.DemoPassword);
 
+if (ReverseProxy.Enabled(options)) app.UseForwardedHeaders();
 // Localization first, so that errors written by the exception handler and status-code pages speak the caller's language.
 app.UseRequestLocalization();
 app.UseExceptionHandler();

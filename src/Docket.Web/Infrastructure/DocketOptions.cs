@@ -12,6 +12,8 @@ public sealed class DocketOptions
     public string? PaymentGateway { get; set; }
     /// <summary>Base URL printed in notices' verification links; defaults to the request's own.</summary>
     public string? PublicBaseUrl { get; set; }
+    /// <summary>Reverse proxies whose X-Forwarded-For/-Proto are believed: addresses or CIDR networks, comma-separated.</summary>
+    public string? TrustedProxies { get; set; }
 
     public bool IsPostgres => string.Equals(DatabaseProvider, "postgres", StringComparison.OrdinalIgnoreCase)
         || string.Equals(DatabaseProvider, "postgresql", StringComparison.OrdinalIgnoreCase);
