@@ -27,6 +27,12 @@ public static class FilingsModule
         return services;
     }
 
+    static Result<FilingDto> WithETag(HttpContext http, Result<FilingDto> r)
+    {
+        if (r.IsOk) http.Response.Headers.ETag = r.Value.ETag;
+        return r;
+    }
+
     public static CheckItemDto Localize(this IStringLocalizer<Messages> l, CheckItem i) =>
         new(i.Code, l.Text(i.Code), i.Blocking, i.Rule, i.Field);
 
@@ -49,10 +55,21 @@ public static class FilingsModule
             TypedResults.Ok(await reads.ListAsync(http.User.Id(), page ?? 1, pageSize ?? 20, ct)));
 
         g.MapGet("/{id}", async Task<Results<Ok<FilingDto>, ProblemHttpResult>> (string id, HttpContext http, FilingReads reads, CancellationToken ct) =>
-            (await reads.GetAsync(http.User.Id(), id, ct)).ToHttp(http));
+            WithETag(http, await reads.GetAsync(http.User.Id(), id, ct)).ToHttp(http));
 
+        // Optimistic concurrency: If-Match with the ETag (the filing's version) refuses an edit of a stale read (409).
         g.MapPut("/{id}", async Task<Results<Ok<FilingDto>, ProblemHttpResult>> (string id, UpdateFiling.Request? body, HttpContext http, UpdateFiling handler, CancellationToken ct) =>
-            (await handler.HandleAsync(http.User.Id(), id, body, ct)).ToHttp(http));
+        {
+            var ifMatch = http.Request.Headers.IfMatch.ToString();
+            int? expected = null;
+            if (ifMatch.Length > 0 && ifMatch != "*")
+            {
+                if (!int.TryParse(ifMatch.Trim().Trim('"'), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v))
+                    return Error.Validation("If-Match", "request.if-match-invalid").ToProblem(http);
+                expected = v;
+            }
+            return WithETag(http, await handler.HandleAsync(http.User.Id(), id, body, ct, expected)).ToHttp(http);
+        });
 
         g.MapPost("/{id}/documents", async Task<Results<Created<DocumentDto>, ProblemHttpResult>> (string id, HttpContext http, UploadDocument handler, CancellationToken ct) =>
         {

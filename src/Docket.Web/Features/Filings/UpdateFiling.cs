@@ -18,10 +18,12 @@ public sealed class UpdateFiling(DocketDbContext db, TimeProvider clock)
     /// <summary>An amount above this (a trillion yuan) is a typing error, not a claim.</summary>
     public const decimal MaxAmount = 1_000_000_000_000m;
 
-    public async Task<Result<FilingDto>> HandleAsync(string ownerId, string id, Request? request, CancellationToken ct)
+    /// <param name="expectedVersion">From <c>If-Match</c>: the version the client edited; another one answers 409.</param>
+    public async Task<Result<FilingDto>> HandleAsync(string ownerId, string id, Request? request, CancellationToken ct, int? expectedVersion = null)
     {
         var filing = await FilingQueries.Owned(db, id, ownerId).FirstOrDefaultAsync(ct);
         if (filing is null) return Error.NotFound();
+        if (expectedVersion is { } v && v != filing.Version) return Error.Conflict("request.concurrent-change");
         if (request is null) return Error.BadRequest("request.malformed");
         if (!FilingStatus.IsEditable(filing.Status)) return Error.InvalidTransition;
         var caseType = CaseTypes.Find(filing.CaseType)!;
