@@ -37,6 +37,7 @@ builder.Services.AddCourtAdmin();
 builder.Services.AddStatistics();
 builder.Services.AddDocketTelemetry(builder.Configuration);
 builder.Services.AddReverseProxy(options);
+builder.Services.AddDocketRateLimits(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddScoped<NumberAllocator>();
 builder.Services.AddScoped<FilingNotices>();
@@ -83,6 +84,8 @@ await Seeding.SeedAsync(app.Services, options.Demo);
 if (options.Demo) app.Logger.LogWarning("Demo mode: demo courts and accounts are seeded (password {Password}).", Seeding.DemoPassword);
 
 if (ReverseProxy.Enabled(options)) app.UseForwardedHeaders();
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment()) app.UseHsts();
 // Localization first, so that errors written by the exception handler and status-code pages speak the caller's language.
 app.UseRequestLocalization();
 app.UseExceptionHandler();
@@ -93,6 +96,7 @@ app.UseStaticFiles();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapOpenApi();
 app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription();

@@ -78,6 +78,10 @@ public abstract class DocketAppFactory : WebApplicationFactory<Program>, IAsyncL
         builder.UseEnvironment("Production");
         builder.UseSetting("Docket:DataPath", DataPath);
         builder.UseSetting("Docket:Demo", "true");
+        // Every test signs in from 127.0.0.1: the per-address limits are tested on their own (RateLimitTests).
+        builder.UseSetting("Docket:RateLimits:SignInPerMinute", "1000000");
+        builder.UseSetting("Docket:RateLimits:RegisterPerMinute", "1000000");
+        builder.UseSetting("Docket:RateLimits:UploadPerMinute", "1000000");
         if (Provider == DatabaseProvider.Postgres)
         {
             builder.UseSetting("Docket:DatabaseProvider", "postgres");

@@ -78,8 +78,8 @@ public static class AccountsModule
     {
         var auth = api.MapGroup("/auth").WithTags("Accounts").AllowAnonymous();
         auth.MapPost("/register", async Task<Results<Ok<Register.Response>, ProblemHttpResult>> (RegisterRequest? body, Register handler, HttpContext http, CancellationToken ct) =>
-            (await handler.HandleAsync(body, ct)).ToHttp(http));
-        auth.MapPost("/login", Login.PasswordAsync);
+            (await handler.HandleAsync(body, ct)).ToHttp(http)).RequireRateLimiting(RateLimits.Register);
+        auth.MapPost("/login", Login.PasswordAsync).RequireRateLimiting(RateLimits.SignIn);
         auth.MapPost("/sms-code", async Task<Results<Accepted<SmsSignIn.CodeSent>, ProblemHttpResult>> (SmsSignIn.CodeRequest? body, SmsSignIn h, HttpContext http, CancellationToken ct) =>
         {
             var r = await h.SendCodeAsync(body, ClientAddress(http), ct);
@@ -93,7 +93,7 @@ public static class AccountsModule
             signIn.AuthenticationScheme = IdentityConstants.BearerScheme;
             await signIn.SignInAsync(r.Value, isPersistent: false); // the bearer handler writes the token response
             return TypedResults.Empty;
-        });
+        }).RequireRateLimiting(RateLimits.SignIn);
         auth.MapPost("/password-reset", async Task<Results<NoContent, ProblemHttpResult>> (SmsSignIn.ResetRequest? body, SmsSignIn h, HttpContext http, CancellationToken ct) =>
         {
             var r = await h.ResetPasswordAsync(body, ct);

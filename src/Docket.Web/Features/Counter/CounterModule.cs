@@ -62,13 +62,13 @@ public static class CounterModule
         g.MapPost("/{id}/documents", async Task<Results<Created<DocumentDto>, ProblemHttpResult>> (string id, HttpContext http,
             UserManager<User> users, DocketDbContext db, UploadDocument h, CancellationToken ct) =>
             Created(http, id, await Resolve(http, users, db, id, (_, litigant) => h.HandleAsync(litigant.Id, id, http.Request, ct), ct)))
-            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
+            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery().RequireRateLimiting(RateLimits.Upload);
 
         // The counter's scanner: many page images of one paper → one PDF document.
         g.MapPost("/{id}/documents/scans", async Task<Results<Created<DocumentDto>, ProblemHttpResult>> (string id, HttpContext http,
             UserManager<User> users, DocketDbContext db, UploadDocument h, CancellationToken ct) =>
             Created(http, id, await Resolve(http, users, db, id, (_, litigant) => h.ReceivePhotosAsync(litigant.Id, id, http.Request, ct), ct)))
-            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
+            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery().RequireRateLimiting(RateLimits.Upload);
 
         g.MapDelete("/{id}/documents/{docId}", async Task<Results<NoContent, ProblemHttpResult>> (string id, string docId, HttpContext http,
             UserManager<User> users, DocketDbContext db, Documents docs, CancellationToken ct) =>

@@ -56,7 +56,7 @@ public static class FeesModule
             if (await users.GetUserAsync(http.User) is not { } filer) return new Error(401, "auth.required").ToProblem(http);
             var r = await h.HandleAsync(filer, id, http.Request, ct);
             return r.IsOk ? TypedResults.Created($"/api/v1/filings/{id}/documents/{r.Value.Id}", r.Value) : r.Error!.ToProblem(http);
-        }).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
+        }).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery().RequireRateLimiting(RateLimits.Upload);
 
         g.MapPost("/fee/pay", async Task<Results<Ok<FilingDto>, ProblemHttpResult>> (string id, HttpContext http, UserManager<User> users, PayFee h, CancellationToken ct) =>
         {

@@ -75,13 +75,13 @@ public static class FilingsModule
         {
             var r = await handler.HandleAsync(http.User.Id(), id, http.Request, ct);
             return r.IsOk ? TypedResults.Created($"/api/v1/filings/{id}/documents/{r.Value.Id}", r.Value) : r.Error!.ToProblem(http);
-        }).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
+        }).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery().RequireRateLimiting(RateLimits.Upload);
 
         g.MapPost("/{id}/documents/photos", async Task<Results<Created<DocumentDto>, ProblemHttpResult>> (string id, HttpContext http, UploadDocument handler, CancellationToken ct) =>
         {
             var r = await handler.ReceivePhotosAsync(http.User.Id(), id, http.Request, ct);
             return r.IsOk ? TypedResults.Created($"/api/v1/filings/{id}/documents/{r.Value.Id}", r.Value) : r.Error!.ToProblem(http);
-        }).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery();
+        }).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery().RequireRateLimiting(RateLimits.Upload);
 
         g.MapPost("/{id}/uploads", async Task<Results<Created<UploadSessionDto>, ProblemHttpResult>> (string id, ResumableUploads.StartRequest? body, HttpContext http, ResumableUploads h, CancellationToken ct) =>
         {
@@ -100,7 +100,7 @@ public static class FilingsModule
             if (!r.IsOk) return r.Error!.ToProblem(http);
             http.Response.Headers["Upload-Offset"] = r.Value.Offset.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return r.Value.Document is { } doc ? TypedResults.Created($"/api/v1/filings/{id}/documents/{doc.Id}", doc) : TypedResults.NoContent();
-        });
+        }).RequireRateLimiting(RateLimits.Upload);
         g.MapDelete("/{id}/uploads/{uploadId}", async Task<Results<NoContent, ProblemHttpResult>> (string id, string uploadId, HttpContext http, ResumableUploads h, CancellationToken ct) =>
         {
             var r = await h.CancelAsync(http.User.Id(), id, uploadId, ct);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Docket.Web.Pages.Account;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Docket.Web.Infrastructure.RateLimits.SignIn)]
 public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<Messages> l) : PageModel
 {
     [BindProperty] public string? Email { get; set; }

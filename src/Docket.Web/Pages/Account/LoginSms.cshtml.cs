@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Docket.Web.Pages.Account;
 
 /// <summary>Sign-in with a mobile number and an SMS code; the first sign-in creates the filer account.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Docket.Web.Infrastructure.RateLimits.SignIn)]
 public sealed class LoginSmsModel(SmsSignIn sms, SignInManager<User> signIn, IStringLocalizer<Messages> l) : PageModel
 {
     [BindProperty] public string? Phone { get; set; }

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace Docket.Web.Pages.Account;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Docket.Web.Infrastructure.RateLimits.Register)]
 public sealed class RegisterModel(Register register, UserManager<User> users, SignInManager<User> signIn, IStringLocalizer<Messages> l) : PageModel
 {
     [BindProperty] public string? Email { get; set; }

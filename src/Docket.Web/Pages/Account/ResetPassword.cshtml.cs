@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace Docket.Web.Pages.Account;
 
 /// <summary>Forgotten password: a code to the account's verified phone, then a new password.</summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Docket.Web.Infrastructure.RateLimits.SignIn)]
 public sealed class ResetPasswordModel(SmsSignIn sms, IStringLocalizer<Messages> l) : PageModel
 {
     [BindProperty] public string? Phone { get; set; }

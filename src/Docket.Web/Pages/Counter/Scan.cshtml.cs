@@ -18,6 +18,7 @@ namespace Docket.Web.Pages.Counter;
 /// litigant's counter account. <c>?scans=1</c>: scanned pages of one paper, combined into one PDF.
 /// </summary>
 [Authorize(Roles = $"{Roles.Clerk},{Roles.CourtAdmin}")]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Docket.Web.Infrastructure.RateLimits.Upload)]
 public sealed class ScanModel(DocketDbContext db, UploadDocument upload, UserManager<User> users, IStringLocalizer<Messages> l) : PageModel
 {
     public IActionResult OnGet() => Redirect($"/Counter/Filing/{Uri.EscapeDataString(RouteData.Values["id"] as string ?? "")}");

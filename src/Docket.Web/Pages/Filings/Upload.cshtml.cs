@@ -13,6 +13,7 @@ namespace Docket.Web.Pages.Filings;
 /// leaving the body to <see cref="UploadDocument"/>, which streams it; the antiforgery token comes in a header.
 /// </summary>
 [Authorize]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Docket.Web.Infrastructure.RateLimits.Upload)]
 public sealed class UploadModel(UploadDocument upload, IStringLocalizer<Messages> l) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Filings/Index");

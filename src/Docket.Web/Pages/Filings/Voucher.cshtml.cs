@@ -14,6 +14,7 @@ namespace Docket.Web.Pages.Filings;
 /// into <see cref="UploadFeeVoucher"/> (the script sends the antiforgery token in a header); a plain form works too.
 /// </summary>
 [Authorize]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Docket.Web.Infrastructure.RateLimits.Upload)]
 public sealed class VoucherModel(UploadFeeVoucher voucher, UserManager<User> users, IStringLocalizer<Messages> l) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Filings/Index");

@@ -112,7 +112,7 @@
         try { var p = JSON.parse(xhr.responseText); msg = p.detail || msg; if (p.errors) msg = Object.values(p.errors)[0][0]; } catch (x) { }
         error.textContent = msg; error.hidden = false; if (progress) progress.hidden = true;
       };
-      xhr.onerror = function () { button.disabled = false; error.textContent = "Network error"; error.hidden = false; };
+      xhr.onerror = function () { button.disabled = false; error.textContent = form.getAttribute("data-network-error") || "Network error"; error.hidden = false; };
       error.hidden = true; if (progress) { progress.hidden = false; progress.value = 0; } button.disabled = true;
       xhr.send(data);
     });
