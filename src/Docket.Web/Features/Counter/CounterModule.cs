@@ -48,11 +48,11 @@ public static class CounterModule
             return TypedResults.Ok(await CounterScope.ListAsync(db, clerk.Value, page ?? 1, pageSize ?? 20, ct));
         });
 
-        g.MapGet("/{id}", async Task<Results<Ok<FilingDto>, ProblemHttpResult>> (string id, HttpContext http, UserManager<User> users, DocketDbContext db, CancellationToken ct) =>
+        g.MapGet("/{id}", async Task<Results<Ok<FilingDto>, ProblemHttpResult>> (string id, HttpContext http, UserManager<User> users, DocketDbContext db, TimeProvider clock, CancellationToken ct) =>
         {
             var clerk = await ReviewScope.ClerkAsync(users, http.User);
             if (!clerk.IsOk) return clerk.Error!.ToProblem(http);
-            return (await CounterScope.GetAsync(db, clerk.Value, id, ct)).ToHttp(http);
+            return (await CounterScope.GetAsync(db, clerk.Value, id, clock, ct)).ToHttp(http);
         });
 
         g.MapPut("/{id}", async Task<Results<Ok<FilingDto>, ProblemHttpResult>> (string id, UpdateFiling.Request? body, HttpContext http,

@@ -50,9 +50,11 @@ public static class CounterScope
     }
 
     /// <summary>Any counter filing entered here, attached or not (what the counter entered stays visible to it).</summary>
-    public static async Task<Result<FilingDto>> GetAsync(DocketDbContext db, Clerk clerk, string id, CancellationToken ct)
+    public static async Task<Result<FilingDto>> GetAsync(DocketDbContext db, Clerk clerk, string id, TimeProvider clock, CancellationToken ct)
     {
         var f = await Entered(db, clerk.CourtId).Include(x => x.Documents).AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
-        return f is null ? Error.NotFound() : FilingDto.From(f);
+        if (f is null) return Error.NotFound();
+        await StaffReadLog.RecordAsync(db, clerk, id, "filing", clock, ct);
+        return FilingDto.From(f);
     }
 }

@@ -109,13 +109,15 @@ public static class NoticesModule
             if (!await ReviewScope.Visible(db, c.Value.CourtId).AnyAsync(f => f.Id == id, ct)) return Error.NotFound().ToProblem(http);
             return TypedResults.Ok(await notices.ListAsync(id, $"{SiteBase(http)}/api/v1/review/filings/{id}/notices", ct));
         });
-        clerk.MapGet("/{noticeId}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, string noticeId, HttpContext http, DocketDbContext db, UserManager<User> users, FilingNotices notices, CancellationToken ct) =>
+        clerk.MapGet("/{noticeId}", async Task<Results<FileContentHttpResult, ProblemHttpResult>> (string id, string noticeId, HttpContext http, DocketDbContext db, UserManager<User> users, FilingNotices notices, TimeProvider clock, CancellationToken ct) =>
         {
             var c = await ReviewScope.ClerkAsync(users, http.User);
             if (!c.IsOk) return c.Error!.ToProblem(http);
             if (!await ReviewScope.Visible(db, c.Value.CourtId).AnyAsync(f => f.Id == id, ct)) return Error.NotFound().ToProblem(http);
             var pdf = await notices.PdfAsync(id, noticeId, SiteBase(http), ct);
-            return pdf.IsOk ? TypedResults.File(pdf.Value, "application/pdf", $"{noticeId}.pdf") : pdf.Error!.ToProblem(http);
+            if (!pdf.IsOk) return pdf.Error!.ToProblem(http);
+            await StaffReadLog.RecordAsync(db, c.Value, id, "notice:" + noticeId, clock, ct);
+            return TypedResults.File(pdf.Value, "application/pdf", $"{noticeId}.pdf");
         });
     }
 

@@ -20,7 +20,7 @@ public sealed record ReviewFilingDto : FilingDto
     public required bool CrossRegion { get; init; }
 }
 
-public sealed class ReviewReads(DocketDbContext db, IDocumentStore store)
+public sealed class ReviewReads(DocketDbContext db, IDocumentStore store, TimeProvider clock)
 {
     public async Task<Result<ReviewFilingDto>> GetAsync(Clerk clerk, string id, CancellationToken ct)
     {
@@ -30,6 +30,7 @@ public sealed class ReviewReads(DocketDbContext db, IDocumentStore store)
         var events = await db.FilingEvents.AsNoTracking().Where(e => e.FilingId == id).OrderBy(e => e.Sequence).ToListAsync(ct);
         var receipts = await db.Receipts.AsNoTracking().Where(r => r.FilingId == id).OrderBy(r => r.Version).ToListAsync(ct);
         var court = f.FeeStatus is null ? null : await db.Courts.AsNoTracking().FirstOrDefaultAsync(c => c.Id == f.CourtId, ct);
+        await StaffReadLog.RecordAsync(db, clerk, id, "filing", clock, ct);
         return new ReviewFilingDto(FilingDto.From(f, court))
         {
             Filer = new FilerDto(owner.Id, owner.FullName, owner.IdType, owner.IdNumber, owner.ProfilePhone, owner.Verified),
@@ -45,6 +46,7 @@ public sealed class ReviewReads(DocketDbContext db, IDocumentStore store)
         var visible = ReviewScope.Visible(db, clerk.CourtId).Where(f => f.Id == filingId).Select(f => f.Id);
         var doc = await db.FilingDocuments.AsNoTracking().FirstOrDefaultAsync(d => d.Id == documentId && visible.Contains(d.FilingId), ct);
         if (doc is null || !store.Exists(doc.Sha256)) return Error.NotFound();
+        await StaffReadLog.RecordAsync(db, clerk, filingId, "document:" + documentId, clock, ct);
         return new Documents.Content(store.OpenRead(doc.Sha256), doc.MediaType, doc.FileName);
     }
 }

@@ -33,6 +33,7 @@ public abstract class DocketDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<ServiceAddressRecord> ServiceAddressHistory => Set<ServiceAddressRecord>();
     public DbSet<DevSmsMessage> DevSmsMessages => Set<DevSmsMessage>();
     public DbSet<Features.Counter.ClaimCode> ClaimCodes => Set<Features.Counter.ClaimCode>();
+    public DbSet<Features.Review.StaffRead> StaffReads => Set<Features.Review.StaffRead>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -25,7 +25,7 @@ namespace Docket.Web.Pages.Counter;
 /// </summary>
 [Authorize(Roles = $"{Roles.Clerk},{Roles.CourtAdmin}")]
 public sealed class FilingModel(DocketDbContext db, UserManager<User> users, FilingReads reads, UpdateFiling update, Documents documents,
-    SubmitFiling submit, CounterReceipt receipts, IOptions<DocketOptions> options, IStringLocalizer<Messages> l) : PageModel
+    SubmitFiling submit, CounterReceipt receipts, IOptions<DocketOptions> options, IStringLocalizer<Messages> l, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
 
@@ -181,7 +181,7 @@ public sealed class FilingModel(DocketDbContext db, UserManager<User> users, Fil
     /// <summary>The filing as this counter entered it (any other id: 404), and whether the counter may still act on it.</summary>
     async Task<IActionResult?> LoadAsync(Clerk clerk, CancellationToken ct)
     {
-        var r = await CounterScope.GetAsync(db, clerk, Id, ct);
+        var r = await CounterScope.GetAsync(db, clerk, Id, clock, ct);
         if (!r.IsOk) return NotFound();
         Filing = r.Value;
         CaseType = CaseTypes.Find(Filing.CaseType)!;
