@@ -18,21 +18,34 @@ public sealed class UpdateFiling(DocketDbContext db, TimeProvider clock)
     /// <summary>An amount above this (a trillion yuan) is a typing error, not a claim.</summary>
     public const decimal MaxAmount = 1_000_000_000_000m;
 
-    /// <param name="expectedVersion">From <c>If-Match</c>: the version the client edited; another one answers 409.</param>
+    /// <param name="expectedVersion">
+    /// From <c>If-Match</c>: the version the client edited; another one answers 409. Without it the edit replaces
+    /// whatever is there (the filer's own newest content), so a save racing the page's autosave is retried once.
+    /// </param>
     public async Task<Result<FilingDto>> HandleAsync(string ownerId, string id, Request? request, CancellationToken ct, int? expectedVersion = null)
     {
-        var filing = await FilingQueries.Owned(db, id, ownerId).FirstOrDefaultAsync(ct);
-        if (filing is null) return Error.NotFound();
-        if (expectedVersion is { } v && v != filing.Version) return Error.Conflict("request.concurrent-change");
-        if (request is null) return Error.BadRequest("request.malformed");
-        if (!FilingStatus.IsEditable(filing.Status)) return Error.InvalidTransition;
-        var caseType = CaseTypes.Find(filing.CaseType)!;
+        for (var attempt = 0; ; attempt++)
+        {
+            var filing = await FilingQueries.Owned(db, id, ownerId).FirstOrDefaultAsync(ct);
+            if (filing is null) return Error.NotFound();
+            if (expectedVersion is { } v && v != filing.Version) return Error.Conflict("request.concurrent-change");
+            if (request is null) return Error.BadRequest("request.malformed");
+            if (!FilingStatus.IsEditable(filing.Status)) return Error.InvalidTransition;
+            var caseType = CaseTypes.Find(filing.CaseType)!;
 
-        var result = Validate(request, caseType);
-        if (!result.IsOk) return result.Error!;
-        filing.Edit(result.Value, ChinaTime.UtcNow(clock));
-        await db.SaveChangesAsync(ct);
-        return FilingDto.From(filing);
+            var result = Validate(request, caseType);
+            if (!result.IsOk) return result.Error!;
+            filing.Edit(result.Value, ChinaTime.UtcNow(clock));
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return FilingDto.From(filing);
+            }
+            catch (DbUpdateConcurrencyException) when (expectedVersion is null && attempt == 0)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
     }
 
     public static Result<Filing.Content> Validate(Request r, CaseType caseType)
