@@ -11,6 +11,10 @@
 #   DOCKET_TEST_TIMEOUT      limit for `dotnet test` (timeout(1) syntax, default 60m)
 #   DOCKET_CONTRACT_TIMEOUT  limit per contract journey (default 20m)
 #   DOCKET_KEEP_RESULTS=1    keep the results folder (TRX files, logs) and print where it is
+#   DOCKET_CHROMIUM          the browser of the browser tests (default /usr/bin/chromium, Debian's package,
+#                            installed here when missing; a browser is never downloaded)
+#   DOCKET_SCREENSHOTS       where the browser tests save a screenshot of each step
+#                            (default tests/Docket.BrowserTests/bin/screenshots, emptied at the start)
 set -u
 cd "$(dirname "${BASH_SOURCE[0]}")" || exit 1
 root=$PWD
@@ -65,7 +69,10 @@ results=$(mktemp -d "${TMPDIR:-/tmp}/docket-test.XXXXXX") || { results=""; echo 
 
 # --- packages -----------------------------------------------------------------------------------
 . "$root/scripts/ensure-packages.sh"
-ensure_packages fonts-arphic-gbsn00lp fonts-hanazono poppler-utils postgresql \
+# chromium: Debian's browser for the browser tests, unless another one is given in DOCKET_CHROMIUM.
+browser_packages=()
+[ -z "${DOCKET_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ] && browser_packages=(chromium)
+ensure_packages fonts-arphic-gbsn00lp fonts-hanazono poppler-utils postgresql "${browser_packages[@]}" \
     || echo "test.sh: WARNING: some packages could not be installed; tests that need them will fail" >&2
 
 # --- PostgreSQL: a throwaway cluster of our own (never Debian's service cluster) ------------------
@@ -144,11 +151,19 @@ echo "test.sh: dotnet ${test_args[*]}"
 # The console output is shown as usual and kept, to cross-check the TRX files (see trx-summary.py).
 # TMPDIR: whatever the tests leave in the temp folder goes with the results folder.
 mkdir -p "$results/tmp"
+# The browser tests' screenshots outlive the results folder (to look at, or for CI to keep); the default folder is ours
+# to empty, so that it holds this run's screenshots only.
+if [ -z "${DOCKET_SCREENSHOTS:-}" ]; then
+    export DOCKET_SCREENSHOTS="$root/tests/Docket.BrowserTests/bin/screenshots"
+    rm -rf "$DOCKET_SCREENSHOTS"
+fi
 TMPDIR="$results/tmp" timeout --foreground -s INT -k 60 "${DOCKET_TEST_TIMEOUT:-60m}" dotnet "${test_args[@]}" </dev/null 2>&1 \
     | tee "$results/test.log"
 test_rc=${PIPESTATUS[0]}
 [ $test_rc -eq 124 ] && echo "test.sh: dotnet test TIMED OUT after ${DOCKET_TEST_TIMEOUT:-60m}"
 echo "test.sh: dotnet test exit code $test_rc ($(secs_since "$t0"))"
+shots=$(find "$DOCKET_SCREENSHOTS" -name '*.png' 2>/dev/null | wc -l)
+[ "$shots" -gt 0 ] && echo "test.sh: browser test screenshots ($shots) in $DOCKET_SCREENSHOTS"
 
 read -r passed failed < <(python3 "$root/scripts/trx-summary.py" --console "$results/test.log" "$results/trx")
 passed=${passed:-0} failed=${failed:-1}
