@@ -385,6 +385,66 @@ public sealed class BadInputTests(SqliteAppFactory app)
     }
 
     [Fact]
+    public async Task Upload_ExactlyTheLimitAccepted_OneByteOverRefused()
+    {
+        var tok = await TokenAsync();
+        var id = await app.CreateDraftAsync(tok);
+        const int limit = 256 * 1024;
+        await WithMaxDocumentBytesAsync("620622", limit, async () =>
+        {
+            await (await app.UploadAsync(id, tok, "evidence", "over.pdf", TestFiles.LargePdf(limit + 1))).ShouldBeProblem(413, "document.too-large");
+            var doc = await (await app.UploadAsync(id, tok, "evidence", "exact.pdf", TestFiles.LargePdf(limit))).ShouldBe(HttpStatusCode.Created);
+            Assert.Equal(limit, doc.GetProperty("bytes").GetInt64());
+        });
+    }
+
+    public static TheoryData<string, string> UnsafePdfs => new()
+    {
+        { "document.pdf-encrypted", "trailer\n<< /Size 3 /Root 1 0 R /Encrypt 2 0 R /ID [<00><00>] >>" },
+        { "document.pdf-active-content", "3 0 obj\n<< /Type /Action /S /JavaScript /JS (app.alert(1)) >>\nendobj" },
+        { "document.pdf-active-content", "3 0 obj\n<< /S /Launch /F (calc.exe) >>\nendobj" },
+        { "document.pdf-active-content", "3 0 obj\n<< /Type /EmbeddedFile /Length 1 >>\nstream\nx\nendstream\nendobj" },
+        { "document.polyglot", "PK\u0005\u0006\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnsafePdfs))]
+    public async Task Upload_EncryptedActiveOrPolyglotPdf_RefusedAndNothingKept(string code, string body)
+    {
+        var tok = await TokenAsync();
+        var id = await app.CreateDraftAsync(tok);
+        var pdf = System.Text.Encoding.Latin1.GetBytes(System.Text.RegularExpressions.Regex.Unescape(
+            "%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n" + body + "\n%%EOF\n"));
+        await (await app.UploadAsync(id, tok, "evidence", "x.pdf", pdf)).ShouldBeProblem(415, code);
+        var f = await (await app.GetAsync($"/api/v1/filings/{id}", tok)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(0, f.GetProperty("documents").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Upload_PhotoWithAZipAppended_RefusedAsPolyglot()
+    {
+        var tok = await TokenAsync();
+        var id = await app.CreateDraftAsync(tok);
+        byte[] zipEnd = [(byte)'P', (byte)'K', 5, 6, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        var form = TestFiles.Multipart("identity", "id.png", [.. TestFiles.Png(4, 4), .. zipEnd], "image/png");
+        await (await app.SendAsync(HttpMethod.Post, $"/api/v1/filings/{id}/documents/photos", tok, form)).ShouldBeProblem(415, "document.polyglot");
+        await (await app.UploadAsync(id, tok, "identity", "id.png", [.. TestFiles.Png(4, 4), .. zipEnd], "image/png")).ShouldBeProblem(415, "document.polyglot");
+    }
+
+    [Fact]
+    public async Task Download_AttachmentAndNoSniffing_ControlCharactersGoneFromTheName()
+    {
+        var tok = await TokenAsync();
+        var id = await app.CreateDraftAsync(tok);
+        var doc = await (await app.UploadAsync(id, tok, "evidence", "a\u0007b\r\nc\u202Egnp.pdf", TestFiles.Pdf("d"))).ShouldBe(HttpStatusCode.Created);
+        Assert.DoesNotMatch("[\\p{C}]", doc.Str("fileName"));
+        var r = await app.GetAsync($"/api/v1/filings/{id}/documents/{doc.Str("id")}/content", tok);
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Equal("nosniff", string.Join("", r.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("attachment", r.Content.Headers.ContentDisposition?.DispositionType);
+    }
+
+    [Fact]
     public async Task Upload_InSubmittedFiling_Conflict()
     {
         var tok = await TokenAsync();

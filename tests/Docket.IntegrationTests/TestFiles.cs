@@ -44,6 +44,9 @@ public static class TestFiles
         var head = Pdf("large");
         var padding = new byte[Math.Max(0, bytes - head.Length)];
         Random.Shared.NextBytes(padding);
+        // No '/' or 'P': random bytes must not spell a PDF name (/JS, /Encrypt) or a ZIP record (PK) by chance.
+        for (var i = 0; i < padding.Length; i++)
+            if (padding[i] is (byte)'/' or (byte)'P') padding[i] = (byte)'-';
         return [.. head, .. padding];
     }
 

@@ -131,6 +131,19 @@ public sealed class ResumableUploads(DocketDbContext db, IDocumentStore store, T
             return refused;
         }
         if (filing.Documents.Sum(d => d.Bytes) + s.TotalBytes > policy.MaxFilingBytes) return Error.TooLarge("document.filing-too-large");
+        // Chunks came in separate requests: the content scan reads the assembled file once.
+        var scan = new ContentScan();
+        await using (var partial = store.OpenPartial(s.Id))
+        {
+            var buffer = new byte[81920];
+            int read;
+            while ((read = await partial.ReadAsync(buffer, ct)) > 0) scan.Feed(buffer.AsSpan(0, read));
+        }
+        if (scan.Refusal(mediaType) is { } unsafeContent)
+        {
+            await DiscardAsync(s, ct);
+            return Error.UnsupportedMediaType(unsafeContent);
+        }
 
         var sha = await store.CommitPartialAsync(s.Id, ct);
         var now = ChinaTime.UtcNow(clock);

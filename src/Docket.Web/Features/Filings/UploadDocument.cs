@@ -68,6 +68,7 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
         string? fileName = null;
         string? mediaType = null;
         PendingDocument? file = null;
+        var scan = new ContentScan();
         try
         {
             var buffered = request.HttpContext.Features.Get<IFormFeature>() is { Form: not null };
@@ -81,7 +82,7 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
                     fileName = FileNames.Sanitize(posted.FileName);
                     file = store.BeginWrite();
                     await using var source = posted.OpenReadStream();
-                    var outcome = await CopyAsync(source, file, allowed, policy.MaxDocumentBytes, used, ct);
+                    var outcome = await CopyAsync(source, file, allowed, policy.MaxDocumentBytes, used, scan, ct);
                     if (outcome is not null) return outcome;
                     mediaType = MediaSniffer.Sniff(file.Head);
                 }
@@ -96,7 +97,7 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
                 {
                     fileName = FileNames.Sanitize(disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : disposition.FileName.Value);
                     file = store.BeginWrite();
-                    var outcome = await CopyAsync(section.Body, file, allowed, policy.MaxDocumentBytes, used, ct);
+                    var outcome = await CopyAsync(section.Body, file, allowed, policy.MaxDocumentBytes, used, scan, ct);
                     if (outcome is not null) return outcome;
                     mediaType = MediaSniffer.Sniff(file.Head);
                 }
@@ -112,6 +113,7 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
             if (file is null || file.Length == 0) return Error.Validation("file", "document.file-missing");
             if (mediaType is null || !rule.Accepts(policy, mediaType))
                 return Error.UnsupportedMediaType("document.type-not-accepted");
+            if (scan.Refusal(mediaType) is { } unsafeContent) return Error.UnsupportedMediaType(unsafeContent);
 
             var sha = await file.CommitAsync();
             var now = ChinaTime.UtcNow(clock);
@@ -207,10 +209,13 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
                 firstName ??= FileNames.Sanitize(name);
                 var photo = store.BeginWrite();
                 photos.Add(photo);
-                var outcome = await CopyAsync(body, photo, allowed - total, policy.MaxDocumentBytes, used + total, ct);
+                var scan = new ContentScan();
+                var outcome = await CopyAsync(body, photo, allowed - total, policy.MaxDocumentBytes, used + total, scan, ct);
                 if (outcome is not null) return outcome;
                 if (photo.Length == 0) return Error.Validation("file", "document.file-missing");
-                if (MediaSniffer.Sniff(photo.Head) is not ("image/jpeg" or "image/png")) return Error.UnsupportedMediaType("document.photo-type-not-accepted");
+                var type = MediaSniffer.Sniff(photo.Head);
+                if (type is not ("image/jpeg" or "image/png")) return Error.UnsupportedMediaType("document.photo-type-not-accepted");
+                if (scan.Refusal(type) is { } unsafeContent) return Error.UnsupportedMediaType(unsafeContent);
                 await photo.CloseAsync();
                 total += photo.Length;
                 return null;
@@ -283,7 +288,7 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
     }
 
     /// <summary>Streams the section into the store; answers 413 as soon as a limit is passed, 415 as soon as the head is not a known type.</summary>
-    static async Task<Error?> CopyAsync(Stream body, PendingDocument file, long allowed, long maxDocument, long used, CancellationToken ct)
+    static async Task<Error?> CopyAsync(Stream body, PendingDocument file, long allowed, long maxDocument, long used, ContentScan scan, CancellationToken ct)
     {
         var buffer = new byte[81920];
         int read;
@@ -295,6 +300,7 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
                     ? Error.TooLarge("document.too-large") with { Extensions = Limit(maxDocument) }
                     : Error.TooLarge("document.filing-too-large") with { Extensions = Limit(allowed + used) };
             await file.WriteAsync(buffer.AsMemory(0, read), ct);
+            scan.Feed(buffer.AsSpan(0, read));
             if (!sniffed && file.Length >= 8)
             {
                 sniffed = true;

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
@@ -16,6 +17,8 @@ public interface IDocumentStore
     Task<long> AppendPartialAsync(string uploadId, long offset, Stream chunk, long maxLength, CancellationToken ct);
     long PartialLength(string uploadId);
     byte[] PartialHead(string uploadId, int count);
+    /// <summary>The bytes received so far, to read through once more before committing.</summary>
+    Stream OpenPartial(string uploadId);
     /// <summary>Hashes the finished partial file and moves it to its content address; returns the SHA-256.</summary>
     Task<string> CommitPartialAsync(string uploadId, CancellationToken ct);
     void DiscardPartial(string uploadId);
@@ -94,6 +97,30 @@ public sealed class FileSystemDocumentStore : IDocumentStore
         this.root = root;
         temp = Path.Combine(root, "tmp");
         Directory.CreateDirectory(temp);
+        SweepAbandonedTemp();
+    }
+
+    /// <summary>
+    /// Removes the temp files of one-piece uploads that a crash cut short: written before this process started and
+    /// held open by no writer (a <see cref="PendingDocument"/> keeps its file locked, <c>FileShare.None</c>), so a
+    /// node starting beside others leaves their uploads alone (at worst photos being combined into a PDF on another
+    /// node, closed meanwhile, go, and that one upload is refused and sent again). Only <c>*.part</c>: a resumable
+    /// partial is kept for its client. Nothing a row names is ever in this folder.
+    /// </summary>
+    void SweepAbandonedTemp()
+    {
+        using var self = Process.GetCurrentProcess();
+        var started = self.StartTime.ToUniversalTime();
+        foreach (var path in Directory.EnumerateFiles(temp, "*.part"))
+        {
+            try
+            {
+                if (File.GetLastWriteTimeUtc(path) >= started) continue;
+                using var _ = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            }
+            catch (IOException) { /* in use by a live writer, or already gone */ }
+            catch (UnauthorizedAccessException) { }
+        }
     }
 
     public string Root => root;
@@ -159,6 +186,9 @@ public sealed class FileSystemDocumentStore : IDocumentStore
         f.ReadExactly(head);
         return head;
     }
+
+    public Stream OpenPartial(string uploadId) =>
+        new FileStream(PartialPath(uploadId), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
 
     public async Task<string> CommitPartialAsync(string uploadId, CancellationToken ct)
     {
