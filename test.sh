@@ -72,7 +72,7 @@ results=$(mktemp -d "${TMPDIR:-/tmp}/docket-test.XXXXXX") || { results=""; echo 
 # chromium: Debian's browser for the browser tests, unless another one is given in DOCKET_CHROMIUM.
 browser_packages=()
 [ -z "${DOCKET_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ] && browser_packages=(chromium)
-ensure_packages fonts-arphic-gbsn00lp fonts-hanazono poppler-utils postgresql "${browser_packages[@]}" \
+ensure_packages fonts-arphic-gbsn00lp fonts-hanazono poppler-utils postgresql clamav-daemon "${browser_packages[@]}" \
     || echo "test.sh: WARNING: some packages could not be installed; tests that need them will fail" >&2
 
 # --- PostgreSQL: a throwaway cluster of our own (never Debian's service cluster) ------------------

@@ -38,6 +38,7 @@ builder.Services.AddStatistics();
 builder.Services.AddDocketTelemetry(builder.Configuration);
 builder.Services.AddReverseProxy(options);
 builder.Services.AddDocketRateLimits(builder.Configuration);
+builder.Services.AddVirusScanning(builder.Configuration);
 builder.Services.AddNotifications(builder.Configuration);
 builder.Services.AddScoped<NumberAllocator>();
 builder.Services.AddScoped<FilingNotices>();

@@ -44,13 +44,14 @@ public sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
         // The clerk's fee-overdue queue: a court's owed fees by due date.
         b.HasIndex(f => new { f.CourtId, f.FeeStatus, f.FeeDueDate });
         b.HasIndex(f => f.CaseNumber).IsUnique();
-        b.HasIndex(f => new { f.CooperatingCourtId, f.Status });
+        // The clerk's queue (ReviewQueue): one court and one status in queue order, read from the top without a sort.
+        b.HasIndex(f => new { f.CooperatingCourtId, f.Status, f.DecisionDeadline, f.SubmittedAt, f.Id });
         b.HasIndex(f => new { f.Status, f.CorrectionDueDate });
         b.Property(f => f.LastEventHash).HasMaxLength(64);
         b.Property(f => f.Version).IsConcurrencyToken();
         b.Ignore(f => f.ClaimAmount);
         b.HasIndex(f => new { f.OwnerId, f.CreatedAt });
-        b.HasIndex(f => new { f.CourtId, f.Status, f.DecisionDeadline });
+        b.HasIndex(f => new { f.CourtId, f.Status, f.DecisionDeadline, f.SubmittedAt, f.Id });
 
         b.OwnsMany(f => f.Parties, p =>
         {

@@ -47,7 +47,7 @@ public sealed record UploadSessionDto(string UploadId, long Offset, long Bytes, 
 /// chunk is on disk. The finished file goes through the same checks as a one-piece upload (kind, court limits,
 /// type by content) and lands content-addressed like every document.
 /// </summary>
-public sealed class ResumableUploads(DocketDbContext db, IDocumentStore store, TimeProvider clock, ILogger<ResumableUploads> log)
+public sealed class ResumableUploads(DocketDbContext db, IDocumentStore store, IVirusScanner scanner, TimeProvider clock, ILogger<ResumableUploads> log)
 {
     public sealed record StartRequest(string? Kind, string? FileName, long? Bytes);
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
@@ -143,6 +143,11 @@ public sealed class ResumableUploads(DocketDbContext db, IDocumentStore store, T
         {
             await DiscardAsync(s, ct);
             return Error.UnsupportedMediaType(unsafeContent);
+        }
+        if (await VirusCheck.RefusalAsync(scanner, () => Task.FromResult(store.OpenPartial(s.Id)), log, ct) is { } infected)
+        {
+            if (infected.Status != StatusCodes.Status503ServiceUnavailable) await DiscardAsync(s, ct);
+            return infected;
         }
 
         var sha = await store.CommitPartialAsync(s.Id, ct);

@@ -17,7 +17,7 @@ namespace Docket.Web.Features.Filings;
 /// filings take which documents, and how one lands on the filing, is a <see cref="Rule"/>: filing materials here,
 /// fee vouchers in <c>Features/Fees</c>, through the same streaming core.
 /// </summary>
-public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, TimeProvider clock, ILogger<UploadDocument> log)
+public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, IVirusScanner scanner, TimeProvider clock, ILogger<UploadDocument> log)
 {
     public static readonly IReadOnlyList<string> Kinds =
     [
@@ -114,6 +114,7 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
             if (mediaType is null || !rule.Accepts(policy, mediaType))
                 return Error.UnsupportedMediaType("document.type-not-accepted");
             if (scan.Refusal(mediaType) is { } unsafeContent) return Error.UnsupportedMediaType(unsafeContent);
+            if (await VirusCheck.RefusalAsync(scanner, () => file.ReadBackAsync(ct), log, ct) is { } infected) return infected;
 
             var sha = await file.CommitAsync();
             var now = ChinaTime.UtcNow(clock);
@@ -217,6 +218,7 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, Tim
                 if (type is not ("image/jpeg" or "image/png")) return Error.UnsupportedMediaType("document.photo-type-not-accepted");
                 if (scan.Refusal(type) is { } unsafeContent) return Error.UnsupportedMediaType(unsafeContent);
                 await photo.CloseAsync();
+                if (await VirusCheck.RefusalAsync(scanner, () => Task.FromResult<Stream>(File.OpenRead(photo.TempPath)), log, ct) is { } infected) return infected;
                 total += photo.Length;
                 return null;
             }

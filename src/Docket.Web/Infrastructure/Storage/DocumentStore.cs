@@ -39,7 +39,7 @@ public sealed class PendingDocument : IAsyncDisposable
     {
         TempPath = tempPath;
         this.commit = commit;
-        file = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous);
+        file = new FileStream(tempPath, FileMode.CreateNew, FileAccess.Write, FileShare.Read, 81920, FileOptions.Asynchronous);
     }
 
     public string TempPath { get; }
@@ -57,6 +57,13 @@ public sealed class PendingDocument : IAsyncDisposable
         hash.AppendData(chunk.Span);
         await file.WriteAsync(chunk, ct);
         Length += chunk.Length;
+    }
+
+    /// <summary>The bytes written so far, read once more (a virus scan) before the commit.</summary>
+    public async Task<Stream> ReadBackAsync(CancellationToken ct)
+    {
+        await file.FlushAsync(ct);
+        return new FileStream(TempPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
     }
 
     /// <summary>Ends writing so the temp file can be read by path; it stays uncommitted and goes on dispose.</summary>

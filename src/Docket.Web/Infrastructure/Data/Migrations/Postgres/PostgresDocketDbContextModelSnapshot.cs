@@ -620,8 +620,6 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("CaseNumber")
                         .IsUnique();
 
-                    b.HasIndex("CooperatingCourtId", "Status");
-
                     b.HasIndex("EnteredAtCourtId", "CreatedAt");
 
                     b.HasIndex("OwnerId", "CreatedAt");
@@ -630,7 +628,9 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("CourtId", "FeeStatus", "FeeDueDate");
 
-                    b.HasIndex("CourtId", "Status", "DecisionDeadline");
+                    b.HasIndex("CooperatingCourtId", "Status", "DecisionDeadline", "SubmittedAt", "Id");
+
+                    b.HasIndex("CourtId", "Status", "DecisionDeadline", "SubmittedAt", "Id");
 
                     b.ToTable("filings", (string)null);
                 });

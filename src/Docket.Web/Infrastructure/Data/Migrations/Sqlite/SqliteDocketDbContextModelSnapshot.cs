@@ -615,8 +615,6 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("CaseNumber")
                         .IsUnique();
 
-                    b.HasIndex("CooperatingCourtId", "Status");
-
                     b.HasIndex("EnteredAtCourtId", "CreatedAt");
 
                     b.HasIndex("OwnerId", "CreatedAt");
@@ -625,7 +623,9 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("CourtId", "FeeStatus", "FeeDueDate");
 
-                    b.HasIndex("CourtId", "Status", "DecisionDeadline");
+                    b.HasIndex("CooperatingCourtId", "Status", "DecisionDeadline", "SubmittedAt", "Id");
+
+                    b.HasIndex("CourtId", "Status", "DecisionDeadline", "SubmittedAt", "Id");
 
                     b.ToTable("filings", (string)null);
                 });
