@@ -31,9 +31,15 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
     static readonly int[] CourtsFiling = E(401, 403, 403, A, 404, A, 403);
     static readonly int[] Litigants = E(401, A, A, 403, 403, 403, 403);
     static readonly int[] CourtStats = E(401, 403, 403, A, 404, A, A);
+    /// <summary>Mediation reads: mediators, court staff and admins, each scoped (a mediator is no relation here).</summary>
+    static readonly int[] MediationStaff = E(401, 403, 403, A, A, A, A);
+    /// <summary>A case the Gulang court diverted: its staff and admins see it, another court's clerk does not.</summary>
+    static readonly int[] DivertedCase = E(401, 403, 403, A, 404, A, A);
+    /// <summary>Only a room's mediators act on its cases: every relation here is refused by role.</summary>
+    static readonly int[] MediatorOnly = E(401, 403, 403, 403, 403, 403, 403);
 
     /// <summary>Which data a route's parameters point at.</summary>
-    enum Target { None, Registered, Draft, Counter }
+    enum Target { None, Registered, Draft, Counter, Mediation }
 
     static readonly Dictionary<string, (Target Target, int[] Expected)> Matrix = new()
     {
@@ -122,6 +128,17 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
         ["GET api/v1/counter/filings/{id}/check"] = (Target.Counter, CourtsFiling),
         ["POST api/v1/counter/filings/{id}/submit"] = (Target.Counter, CourtsFiling),
         ["POST api/v1/counter/filings/{id}/counter-receipt"] = (Target.Counter, CourtsFiling),
+
+        ["GET api/v1/mediation/rooms"] = (Target.None, Public),
+        ["GET api/v1/mediation/stats"] = (Target.None, MediationStaff),
+        ["GET api/v1/mediation/cases"] = (Target.None, MediationStaff),
+        ["POST api/v1/mediation/cases"] = (Target.None, MediatorOnly),
+        ["GET api/v1/mediation/cases/{id}"] = (Target.Mediation, DivertedCase),
+        ["GET api/v1/mediation/cases/{id}/agreement"] = (Target.Mediation, DivertedCase),
+        ["POST api/v1/mediation/cases/{id}/sessions"] = (Target.Mediation, MediatorOnly),
+        ["POST api/v1/mediation/cases/{id}/close"] = (Target.Mediation, MediatorOnly),
+        ["POST api/v1/mediation/cases/{id}/feedback"] = (Target.Mediation, MediatorOnly),
+        ["POST api/v1/mediation/cases/{id}/judicial-confirmation"] = (Target.Mediation, MediatorOnly),
     };
 
     sealed record Data(string Id, string? DocId, string? NoticeId, string? UploadId, string? NotificationId, string Title);
@@ -175,6 +192,7 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
             [Target.Registered] = await RegisteredAsync(owner.Token, callers.Clerk),
             [Target.Draft] = await DraftAsync(owner.Token),
             [Target.Counter] = await CounterAsync(callers.Clerk),
+            [Target.Mediation] = await MediationAsync(owner.Token, callers.Clerk),
         };
 
         var multipart = Multipart(app.Services);
@@ -194,6 +212,7 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
                     {
                         Target.Registered => await RegisteredAsync(owner.Token, callers.Clerk),
                         Target.Draft => await DraftAsync(owner.Token),
+                        Target.Mediation => await MediationAsync(owner.Token, callers.Clerk),
                         _ => await CounterAsync(callers.Clerk),
                     };
                 var path = "/" + Fill(template, data);
@@ -259,6 +278,16 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
         var notices = await (await app.GetAsync($"/api/v1/filings/{id}/notices", owner)).ShouldBe(HttpStatusCode.OK);
         var notification = (await app.NotificationsAsync(owner)).First(n => n.TryGetProperty("filingId", out var fid) && fid.GetString() == id);
         return new Data(id, f.GetProperty("documents")[0].Str("id"), notices[0].Str("id"), null, notification.Str("id"), f.Str("title"));
+    }
+
+    /// <summary>The mediation case of a Gulang filing diverted to the demo room.</summary>
+    async Task<Data> MediationAsync(string owner, string clerk)
+    {
+        var (id, _) = await app.SubmittedFilingAsync(owner);
+        await app.ReviewAsync("claim", id, clerk);
+        var f = await app.ReviewAsync("divert-to-mediation", id, clerk, new { mediationRoomId = "dajing", filerConsent = true });
+        var caseId = await app.ReadDbAsync(db => db.MediationCases.Where(c => c.FilingId == id).Select(c => c.Id).SingleAsync());
+        return new Data(caseId, null, null, null, null, f.Str("title"));
     }
 
     async Task<Data> CounterAsync(string clerk)

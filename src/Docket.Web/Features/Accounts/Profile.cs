@@ -90,7 +90,7 @@ public sealed class Profile(UserManager<User> users, IIdentityVerifier verifier,
     }
 
     async Task<MeDto> ToDtoAsync(User u) => new(
-        u.Id, u.Email, u.PhoneNumber ?? u.ProfilePhone, [.. await users.GetRolesAsync(u)], u.CourtId, null, null,
+        u.Id, u.Email, u.PhoneNumber ?? u.ProfilePhone, [.. await users.GetRolesAsync(u)], u.CourtId, null, u.RoomId,
         ToProfile(u), u.Verified, ToServiceAddress(u), u.PhoneNumberConfirmed);
 
     static ProfileDto ToProfile(User u) => new(u.FullName, u.IdType, u.IdNumber, u.ProfilePhone);

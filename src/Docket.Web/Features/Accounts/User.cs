@@ -8,8 +8,10 @@ public static class Roles
     public const string Clerk = "clerk";
     public const string CourtAdmin = "court-admin";
     public const string Admin = "admin";
+    public const string Mediator = "mediator";
 
-    public static readonly IReadOnlyList<string> All = [Filer, Clerk, CourtAdmin, Admin];
+    /// <summary>From the least to the most privileged (<see cref="CurrentUser.PrimaryRole"/> takes the last one held).</summary>
+    public static readonly IReadOnlyList<string> All = [Filer, Mediator, Clerk, CourtAdmin, Admin];
 }
 
 /// <summary>An account with its real-name profile (online litigation rules Art. 7) and service address (送达地址确认书).</summary>
@@ -23,6 +25,8 @@ public sealed class User : IdentityUser
     public bool Verified { get; set; }
     public DateTime? VerifiedAt { get; set; }
     public string? CourtId { get; set; }
+    /// <summary>The people's mediation room a mediator works in.</summary>
+    public string? RoomId { get; set; }
 
     public bool? ElectronicServiceConsent { get; set; }
     public string? ServicePhone { get; set; }

@@ -52,6 +52,7 @@ public static class Seeding
         }
         _ = calendar; // parsed first so that a malformed shipped file fails loudly at start
         await SaveTolerantAsync(db, ct);
+        await Mediation.MediationRooms.SeedAsync(db, ct);
     }
 
     static async Task SeedDemoAccountsAsync(IServiceProvider sp, DocketDbContext db, CancellationToken ct)
@@ -78,6 +79,11 @@ public static class Seeding
             await EnsureUserAsync(users, $"clerk.{court.Id}@demo.docket", Roles.Clerk, court.Id, u => u.FullName = $"{court.Name}立案庭书记员");
             await EnsureUserAsync(users, $"courtadmin.{court.Id}@demo.docket", Roles.CourtAdmin, court.Id, u => u.FullName = $"{court.Name}管理员");
         }
+        await EnsureUserAsync(users, "mediator.dajing@demo.docket", Roles.Mediator, null, u =>
+        {
+            u.FullName = "马调解";
+            u.RoomId = "dajing";
+        });
     }
 
     static async Task EnsureUserAsync(UserManager<User> users, string email, string role, string? courtId, Action<User> fill)

@@ -100,6 +100,8 @@ public sealed class Filing
 
     public string? MediationRoomId { get; private set; }
     public DateTime? MediationConsentAt { get; private set; }
+    /// <summary>The 民诉前调 number the court recorded at the diversion (same allocator as case numbers).</summary>
+    public string? PreLitigationNumber { get; private set; }
 
     public long? FeeAmountFen { get; private set; }
     public string? FeeStatus { get; private set; }
@@ -381,14 +383,35 @@ public sealed class Filing
         DecidedAt = now;
     }
 
-    public void DivertToMediation(Actor clerk, string roomId, DateTime now)
+    public void DivertToMediation(Actor clerk, string roomId, DateTime now, string? preLitigationNumber = null)
     {
         // After a resubmission the only decisions are register or reject (登记立案规定 Art. 7).
         if (CorrectionCount > 0) throw new InvalidTransitionException(Status, "divert-to-mediation");
         EnsureAssignee(clerk, "divert-to-mediation");
-        Move(FilingStatus.UnderReview, FilingStatus.DivertedToMediation, "divert-to-mediation", clerk, roomId, now);
+        Move(FilingStatus.UnderReview, FilingStatus.DivertedToMediation, "divert-to-mediation", clerk,
+            preLitigationNumber is null ? roomId : $"{roomId} {preLitigationNumber}", now);
         MediationRoomId = roomId;
         MediationConsentAt = now;
+        PreLitigationNumber = preLitigationNumber;
+    }
+
+    /// <summary>The pre-litigation mediation ended in an agreement: the filing is settled (filing.md).</summary>
+    public void SettleByMediation(Actor mediator, string? note, DateTime now)
+    {
+        Move(FilingStatus.DivertedToMediation, FilingStatus.SettledByMediation, "mediation-settled", mediator, note, now);
+        DecidedAt = now;
+    }
+
+    /// <summary>
+    /// The pre-litigation mediation failed (or was withdrawn, or its 30 days passed): back in the court's queue as
+    /// submitted, the original submission kept, the decision period restarting from the return (filing.md).
+    /// </summary>
+    public void ReturnFromMediation(Actor mediator, DateOnly decisionDeadline, string? note, DateTime now)
+    {
+        Move(FilingStatus.DivertedToMediation, FilingStatus.Submitted, "mediation-failed", mediator, note, now);
+        DecisionDeadline = decisionDeadline;
+        AssigneeId = null;
+        AssigneeName = null;
     }
 
     /// <summary>Cross-region: the cooperating court verified identity and formal completeness and forwards it.</summary>

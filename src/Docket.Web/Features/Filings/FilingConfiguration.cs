@@ -34,6 +34,8 @@ public sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
         b.Property(f => f.RulingJudge).HasMaxLength(100);
         b.Property(f => f.AppealCourtId).HasMaxLength(12);
         b.Property(f => f.MediationRoomId).HasMaxLength(64);
+        b.Property(f => f.PreLitigationNumber).HasMaxLength(60);
+        b.HasIndex(f => f.PreLitigationNumber).IsUnique();
         b.Property(f => f.FeeStatus).HasMaxLength(30);
         b.Property(f => f.FeeVoucherDocumentId).HasMaxLength(32);
         b.Property(f => f.FeeVoucherRejectedReasons).HasMaxLength(2000);

@@ -45,7 +45,7 @@ public record FilingDto(
     string FilerCapacity, string? AgentType, bool LaborRemuneration, int ReceiptVersion, AssigneeDto? Assignee,
     DateTimeOffset? RegisteredAt, DateTimeOffset? ForwardedAt, string? MediationRoomId, string? Procedure,
     DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, JudicialAidDto? JudicialAid, CounterEntryDto? CounterEntry,
-    IReadOnlyList<PostedOriginalsDto> Originals, int Version)
+    IReadOnlyList<PostedOriginalsDto> Originals, int Version, string? PreLitigationNumber = null)
 {
     /// <summary>Appeal period against a ruling not to accept (登记立案规定 Art. 9; CPL Art. 171).</summary>
     public const int AppealDays = 10;
@@ -79,7 +79,7 @@ public record FilingDto(
             : null,
         [.. f.Originals.OrderBy(o => o.RecordedAt).Select(o => new PostedOriginalsDto(o.Carrier, o.TrackingNumber, ChinaTime.ToOffset(o.PostedAt),
             o.RecordedByName, ChinaTime.ToOffset(o.RecordedAt)))],
-        f.Version);
+        f.Version, f.PreLitigationNumber);
 
     /// <summary>The filing's version as an HTTP entity tag: send it back in <c>If-Match</c> to edit only what was read.</summary>
     [System.Text.Json.Serialization.JsonIgnore]

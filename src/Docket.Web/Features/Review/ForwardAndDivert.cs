@@ -25,7 +25,7 @@ public sealed class ForwardFiling(DocketDbContext db, TimeProvider clock)
 }
 
 /// <summary>诉前调解: with the filer's consent the clerk diverts the filing to a mediation room.</summary>
-public sealed class DivertToMediation(DocketDbContext db, TimeProvider clock)
+public sealed class DivertToMediation(DocketDbContext db, Mediation.CourtDiversion mediation, TimeProvider clock)
 {
     public sealed record Request(string? MediationRoomId, bool? FilerConsent);
 
@@ -38,10 +38,18 @@ public sealed class DivertToMediation(DocketDbContext db, TimeProvider clock)
         if (room.Length is 0 or > 64) e.Add("mediationRoomId", "review.mediation-room-required");
         if (request?.FilerConsent != true) e.Add("filerConsent", "review.filer-consent-required");
         if (e.Any) return e.ToError();
+        var known = await mediation.RoomAsync(room, ct);
+        if (known is null)
+            return new Error(400, "review.mediation-room-unknown", new Dictionary<string, string[]> { ["mediationRoomId"] = ["review.mediation-room-unknown"] });
         var now = ChinaTime.UtcNow(clock);
-        filing.DivertToMediation(clerk.Actor, room, now);
-        Outbox.Notify(db, filing.OwnerId, filing.Id, "diverted-to-mediation", "notify.diverted", now, room);
+        // The 民诉前调 number is allocated in the transaction of the diversion: a refused diversion consumes none.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var number = await mediation.PreLitigationNumberAsync(filing.CourtId, now, ct);
+        filing.DivertToMediation(clerk.Actor, room, now, number);
+        mediation.Open(filing, room, number, clerk.Actor, now);
+        Outbox.Notify(db, filing.OwnerId, filing.Id, "diverted-to-mediation", "notify.diverted", now, known.Name);
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
         return FilingDto.From(filing);
     }
 }

@@ -34,6 +34,8 @@ public abstract class DocketDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<DevSmsMessage> DevSmsMessages => Set<DevSmsMessage>();
     public DbSet<Features.Counter.ClaimCode> ClaimCodes => Set<Features.Counter.ClaimCode>();
     public DbSet<Features.Review.StaffRead> StaffReads => Set<Features.Review.StaffRead>();
+    public DbSet<Features.Mediation.MediationRoom> MediationRooms => Set<Features.Mediation.MediationRoom>();
+    public DbSet<Features.Mediation.MediationCase> MediationCases => Set<Features.Mediation.MediationCase>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -46,6 +48,7 @@ public abstract class DocketDbContext(DbContextOptions options) : IdentityDbCont
             u.Property(x => x.IdNumber).HasMaxLength(40);
             u.Property(x => x.ProfilePhone).HasMaxLength(30);
             u.Property(x => x.CourtId).HasMaxLength(12);
+            u.Property(x => x.RoomId).HasMaxLength(64);
             u.Property(x => x.ServicePhone).HasMaxLength(30);
             u.Property(x => x.ServiceEmail).HasMaxLength(256);
             u.Property(x => x.PostalAddress).HasMaxLength(300);
