@@ -652,6 +652,9 @@ public sealed class Party
     public string? LegalRepresentative { get; set; }
     public string? Phone { get; set; }
     public string? Address { get; set; }
+
+    /// <summary>A separate copy, for another record (a mediation case, a judicial-confirmation filing) to own.</summary>
+    public Party Copy() => (Party)MemberwiseClone();
 }
 
 public sealed class FilingDocument

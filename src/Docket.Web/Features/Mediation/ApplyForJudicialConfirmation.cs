@@ -76,18 +76,7 @@ public sealed class ApplyForJudicialConfirmation(DocketDbContext db, IDocumentSt
         var claim = $"确认{roomName}于{c.AgreementDate:yyyy年M月d日}主持达成的人民调解协议有效";
         var facts = $"申请人{names}经{roomName}调解，于{c.AgreementDate:yyyy年M月d日}自愿达成人民调解协议。双方当事人同意共同申请司法确认。\n" +
                     $"纠纷事实：{c.AgreementFacts}\n协议内容：{c.AgreementTerms}\n履行方式、时限：{c.AgreementPerformance}";
-        var parties = c.Parties.Select(p => new Party
-        {
-            Role = p.Role,
-            Kind = p.Kind,
-            Name = p.Name,
-            IdType = p.IdType,
-            IdNumber = p.IdNumber,
-            Uscc = p.Uscc,
-            LegalRepresentative = p.LegalRepresentative,
-            Phone = p.Phone,
-            Address = p.Address,
-        }).ToList();
+        var parties = c.Parties.Select(p => p.Copy()).ToList();
         var title = $"{names}申请司法确认调解协议";
         return new Filing.Content(title.Length > 200 ? title[..200] : title, Cause, "special-procedure", null, [claim],
             facts.Length > 20000 ? facts[..20000] : facts, parties, "party", null, false);

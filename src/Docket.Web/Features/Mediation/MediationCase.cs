@@ -103,25 +103,12 @@ public sealed class MediationCase
     {
         var summary = string.Join("\n", new[] { filing.Title }.Concat(filing.Claims).Where(s => !string.IsNullOrWhiteSpace(s)));
         var c = Open(roomId, MediationSources.CourtDiversion, DisputeTypeOf(filing.Cause), filing.ClaimAmountFen, summary,
-            [.. filing.Parties.Select(Copy)], null, clerk, now);
+            [.. filing.Parties.Select(p => p.Copy())], null, clerk, now);
         c.FilingId = filing.Id;
         c.DivertingCourtId = filing.CourtId;
         c.PreLitigationNumber = preLitigationNumber;
         return c;
     }
-
-    static Party Copy(Party p) => new()
-    {
-        Role = p.Role,
-        Kind = p.Kind,
-        Name = p.Name,
-        IdType = p.IdType,
-        IdNumber = p.IdNumber,
-        Uscc = p.Uscc,
-        LegalRepresentative = p.LegalRepresentative,
-        Phone = p.Phone,
-        Address = p.Address,
-    };
 
     /// <summary>The dispute type a filing's cause of action suggests; the mediator sees the cause in the summary.</summary>
     static string DisputeTypeOf(string cause) => cause switch

@@ -89,18 +89,12 @@ public sealed class FilingModel(DocketDbContext db, UserManager<User> users, Fil
         if (actingFor is not { } litigant) return ReadOnlyPage();
 
         // As the filer wizard's claims step: the amount parsed leniently, one claim per line, the rest kept.
-        decimal? amount = null;
-        if (!string.IsNullOrWhiteSpace(ClaimAmount))
+        if (!FormValues.TryAmount(ClaimAmount, out var amount))
         {
-            if (!decimal.TryParse(ClaimAmount.Replace(",", "").Replace("，", ""), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign,
-                    CultureInfo.InvariantCulture, out var a))
-            {
-                Error.Validation("claimAmount", "fee.amount-invalid").AddTo(ModelState, l);
-                return Page();
-            }
-            amount = a;
+            Error.Validation("claimAmount", "fee.amount-invalid").AddTo(ModelState, l);
+            return Page();
         }
-        var claims = (ClaimsText ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Cast<string?>().ToList();
+        var claims = FormValues.Lines(ClaimsText);
         // One form shows both numbers; only the one that fits the kind of defendant is kept.
         var d = Defendant.ToDto();
         var organization = d.Kind == "organization";

@@ -76,18 +76,12 @@ public sealed class EditModel(FilingReads reads, UpdateFiling update, Documents 
     {
         if (await LoadAsync(ct) is { } missing) return missing;
         Step = "claims";
-        decimal? amount = null;
-        if (!string.IsNullOrWhiteSpace(ClaimAmount))
+        if (!FormValues.TryAmount(ClaimAmount, out var amount))
         {
-            if (!decimal.TryParse(ClaimAmount.Replace(",", "").Replace("，", ""), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign,
-                    CultureInfo.InvariantCulture, out var a))
-            {
-                Error.Validation("claimAmount", "fee.amount-invalid").AddTo(ModelState, l);
-                return Page();
-            }
-            amount = a;
+            Error.Validation("claimAmount", "fee.amount-invalid").AddTo(ModelState, l);
+            return Page();
         }
-        var claims = (ClaimsText ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Cast<string?>().ToList();
+        var claims = FormValues.Lines(ClaimsText);
         var request = RequestFromFiling() with
         {
             Title = Title, Cause = Cause, Matter = Matter, ClaimAmount = amount, Claims = claims, FactsAndReasons = FactsAndReasons,
