@@ -19,29 +19,8 @@ public sealed class CalendarImportPageTests(SqliteAppFactory app) : IClassFixtur
         + "2027-10-01,holiday,国庆节\n2028-01-01,holiday,元旦\n";
 
     /// <summary>A browser: cookies, no redirects followed, the antiforgery token read from each form.</summary>
-    sealed class Browser(Uri baseAddress) : IDisposable
+    sealed class Browser(Uri baseAddress) : PageBrowser(baseAddress)
     {
-        readonly HttpClient http = new(new SocketsHttpHandler { UseCookies = true, CookieContainer = new(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
-
-        public async Task<(HttpStatusCode Status, string Body, string? Location)> SendAsync(HttpMethod method, string path, HttpContent? content = null)
-        {
-            var r = await http.SendAsync(new HttpRequestMessage(method, path) { Content = content });
-            return (r.StatusCode, await r.Content.ReadAsStringAsync(), r.Headers.Location?.OriginalString);
-        }
-
-        public async Task<string> GetAsync(string path)
-        {
-            var (status, body, _) = await SendAsync(HttpMethod.Get, path);
-            Assert.True(status == HttpStatusCode.OK, $"GET {path}: {(int)status} {body[..Math.Min(body.Length, 400)]}");
-            return body;
-        }
-
-        public static string Token(string html) =>
-            WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
-
-        public Task<(HttpStatusCode Status, string Body, string? Location)> PostFormAsync(string path, string token, Dictionary<string, string> fields) =>
-            SendAsync(HttpMethod.Post, path, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
-
         public Task<(HttpStatusCode Status, string Body, string? Location)> UploadAsync(string path, string token, string csv, string? year = null)
         {
             var form = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
@@ -51,15 +30,6 @@ public sealed class CalendarImportPageTests(SqliteAppFactory app) : IClassFixtur
             form.Add(part, "calendarFile", "2027.csv");
             return SendAsync(HttpMethod.Post, path, form);
         }
-
-        public async Task LoginAsync(string email, string password = DocketAppFactory.DemoPassword)
-        {
-            var page = await GetAsync("/Account/Login");
-            var (status, body, _) = await PostFormAsync("/Account/Login", Token(page), new() { ["Email"] = email, ["Password"] = password });
-            Assert.True(status == HttpStatusCode.Redirect, $"login {email}: {(int)status} {body[..Math.Min(body.Length, 400)]}");
-        }
-
-        public void Dispose() => http.Dispose();
     }
 
     async Task<JsonElement> DeadlineAsync()

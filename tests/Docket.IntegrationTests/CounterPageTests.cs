@@ -16,34 +16,10 @@ namespace Docket.IntegrationTests;
 public sealed partial class CounterPageTests(SqliteAppFactory app)
 {
     /// <summary>A browser: cookies, no redirects followed, the antiforgery token read from each form.</summary>
-    sealed class Browser(Uri baseAddress) : IDisposable
+    sealed class Browser(Uri baseAddress) : PageBrowser(baseAddress)
     {
-        readonly HttpClient http = new(new SocketsHttpHandler { UseCookies = true, CookieContainer = new(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
-
-        public async Task<(HttpStatusCode Status, string Body, string? Location)> SendAsync(HttpMethod method, string path, HttpContent? content = null,
-            Action<HttpRequestMessage>? configure = null)
-        {
-            var m = new HttpRequestMessage(method, path) { Content = content };
-            configure?.Invoke(m);
-            var r = await http.SendAsync(m);
-            return (r.StatusCode, await r.Content.ReadAsStringAsync(), r.Headers.Location?.OriginalString);
-        }
-
         public async Task<HttpResponseMessage> PostRawAsync(string path, string token, Dictionary<string, string> fields) =>
-            await http.PostAsync(path, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
-
-        public async Task<string> GetAsync(string path)
-        {
-            var (status, body, _) = await SendAsync(HttpMethod.Get, path);
-            Assert.True(status == HttpStatusCode.OK, $"GET {path}: {(int)status} {body[..Math.Min(body.Length, 400)]}");
-            return body;
-        }
-
-        public static string Token(string html) =>
-            WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
-
-        public Task<(HttpStatusCode Status, string Body, string? Location)> PostFormAsync(string path, string token, Dictionary<string, string> fields) =>
-            SendAsync(HttpMethod.Post, path, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
+            await Http.PostAsync(path, new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token))));
 
         /// <summary>
         /// Scanned pages as the page posts them: without script the token is a form field; with script
@@ -67,15 +43,6 @@ public sealed partial class CounterPageTests(SqliteAppFactory app)
                 m.Headers.Accept.ParseAdd("application/json");
             });
         }
-
-        public async Task LoginAsync(string email, string password = DocketAppFactory.DemoPassword)
-        {
-            var page = await GetAsync("/Account/Login");
-            var (status, body, _) = await PostFormAsync("/Account/Login", Token(page), new() { ["Email"] = email, ["Password"] = password });
-            Assert.True(status == HttpStatusCode.Redirect, $"login {email}: {(int)status} {body[..Math.Min(body.Length, 400)]}");
-        }
-
-        public void Dispose() => http.Dispose();
     }
 
     async Task<Browser> SignedInAsync(string email, string password = DocketAppFactory.DemoPassword)

@@ -405,21 +405,8 @@ public sealed class FeeTests(ClockedAppFactory app) : IClassFixture<ClockedAppFa
     // --- pages --------------------------------------------------------------------------------------------------
 
     /// <summary>A browser: cookies, no redirects followed, the antiforgery token read from each form.</summary>
-    sealed class Browser(Uri baseAddress) : IDisposable
+    sealed class Browser(Uri baseAddress) : PageBrowser(baseAddress)
     {
-        readonly HttpClient http = new(new SocketsHttpHandler { UseCookies = true, CookieContainer = new(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
-
-        public async Task<string> GetAsync(string path)
-        {
-            var r = await http.GetAsync(path);
-            var body = await r.Content.ReadAsStringAsync();
-            Assert.True(r.StatusCode == HttpStatusCode.OK, $"GET {path}: {(int)r.StatusCode} {body[..Math.Min(body.Length, 400)]}");
-            return body;
-        }
-
-        public static string Token(string html) =>
-            WebUtility.HtmlDecode(Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
-
         /// <summary>Posts a form (multipart when a file is given) and returns where it redirects.</summary>
         public async Task<string> PostAsync(string path, string token, Dictionary<string, string> fields, (string Name, byte[] Bytes, string Type)? file = null)
         {
@@ -437,19 +424,11 @@ public sealed class FeeTests(ClockedAppFactory app) : IClassFixture<ClockedAppFa
             {
                 content = new FormUrlEncodedContent(fields.Append(new("__RequestVerificationToken", token)));
             }
-            var r = await http.PostAsync(path, content);
+            var r = await Http.PostAsync(path, content);
             var body = await r.Content.ReadAsStringAsync();
             Assert.True(r.StatusCode == HttpStatusCode.Redirect, $"POST {path}: {(int)r.StatusCode} {body[..Math.Min(body.Length, 600)]}");
             return r.Headers.Location!.OriginalString;
         }
-
-        public async Task LoginAsync(string email, string password)
-        {
-            var page = await GetAsync("/Account/Login");
-            await PostAsync("/Account/Login", Token(page), new() { ["Email"] = email, ["Password"] = password });
-        }
-
-        public void Dispose() => http.Dispose();
     }
 
     [Fact]

@@ -13,39 +13,9 @@ namespace Docket.IntegrationTests;
 public sealed class StatisticsPageTests(ClockedAppFactory app) : IClassFixture<ClockedAppFactory>
 {
     /// <summary>A browser: cookies, no redirects followed, the antiforgery token read from the login form.</summary>
-    sealed class Browser(Uri baseAddress) : IDisposable
+    sealed class Browser(Uri baseAddress) : PageBrowser(baseAddress)
     {
-        readonly HttpClient http = new(new SocketsHttpHandler { UseCookies = true, CookieContainer = new(), AllowAutoRedirect = false }) { BaseAddress = baseAddress };
-
-        public Task<HttpResponseMessage> SendAsync(string path) => http.GetAsync(path);
-
-        public async Task<(HttpStatusCode Status, string Body, string? Location)> GetAsync(string path)
-        {
-            var r = await http.GetAsync(path);
-            return (r.StatusCode, await r.Content.ReadAsStringAsync(), r.Headers.Location?.OriginalString);
-        }
-
-        public async Task<string> PageAsync(string path)
-        {
-            var (status, body, _) = await GetAsync(path);
-            Assert.True(status == HttpStatusCode.OK, $"GET {path}: {(int)status} {body[..Math.Min(body.Length, 600)]}");
-            return body;
-        }
-
-        public async Task LoginAsync(string email, string password = DocketAppFactory.DemoPassword)
-        {
-            var page = await PageAsync("/Account/Login");
-            var token = WebUtility.HtmlDecode(Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value);
-            var r = await http.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["Email"] = email,
-                ["Password"] = password,
-                ["__RequestVerificationToken"] = token,
-            }));
-            Assert.True(r.StatusCode == HttpStatusCode.Redirect, $"login {email}: {(int)r.StatusCode}");
-        }
-
-        public void Dispose() => http.Dispose();
+        public Task<(HttpStatusCode Status, string Body, string? Location)> StatusAsync(string path) => SendAsync(HttpMethod.Get, path);
     }
 
     async Task<Browser> SignedInAsync(string email, string password = DocketAppFactory.DemoPassword)
@@ -92,7 +62,7 @@ public sealed class StatisticsPageTests(ClockedAppFactory app) : IClassFixture<C
         Assert.Equal(2, api.GetProperty("registered").GetInt32());
 
         using var clerk = await SignedInAsync(ReviewKit.ClerkEmail(Courts.Gulang));
-        var page = await clerk.PageAsync($"/Statistics?{Range(day, day)}");
+        var page = await clerk.GetAsync($"/Statistics?{Range(day, day)}");
         Assert.Contains(Courts.GulangName, page);
         Assert.Equal("2", Figure(page, "submitted"));
         Assert.Equal("2", Figure(page, "registered"));
@@ -115,11 +85,11 @@ public sealed class StatisticsPageTests(ClockedAppFactory app) : IClassFixture<C
         Assert.Contains("id=\"chart-periods\"", page);
 
         // The vendored script is served.
-        var script = await clerk.SendAsync("/lib/echarts-6.1.0/echarts.min.js");
+        var script = await clerk.ResponseAsync("/lib/echarts-6.1.0/echarts.min.js");
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
 
         // The default period is the last 30 days, up to today (Asia/Shanghai).
-        var byDefault = await clerk.PageAsync("/Statistics");
+        var byDefault = await clerk.GetAsync("/Statistics");
         Assert.Contains($"value=\"{day.AddDays(-29):yyyy-MM-dd}\"", byDefault);
         Assert.Contains($"value=\"{day:yyyy-MM-dd}\"", byDefault);
     }
@@ -128,21 +98,21 @@ public sealed class StatisticsPageTests(ClockedAppFactory app) : IClassFixture<C
     public async Task StatisticsPage_AnotherCourtsId_NotFound_AdminsPickAnyCourt()
     {
         using var clerk = await SignedInAsync(ReviewKit.ClerkEmail(Courts.Gulang));
-        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/Statistics?courtId={Courts.Minqin}")).Status);
-        Assert.Equal(HttpStatusCode.NotFound, (await clerk.GetAsync($"/Statistics/Export?courtId={Courts.Minqin}")).Status);
-        await clerk.PageAsync($"/Statistics?courtId={Courts.Gulang}");
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.StatusAsync($"/Statistics?courtId={Courts.Minqin}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await clerk.StatusAsync($"/Statistics/Export?courtId={Courts.Minqin}")).Status);
+        await clerk.GetAsync($"/Statistics?courtId={Courts.Gulang}");
 
         using var courtAdmin = await SignedInAsync($"courtadmin.{Courts.Gulang}@demo.docket");
-        Assert.Contains(Courts.GulangName, await courtAdmin.PageAsync("/Statistics"));
-        Assert.Equal(HttpStatusCode.NotFound, (await courtAdmin.GetAsync($"/Statistics?courtId={Courts.Minqin}")).Status);
+        Assert.Contains(Courts.GulangName, await courtAdmin.GetAsync("/Statistics"));
+        Assert.Equal(HttpStatusCode.NotFound, (await courtAdmin.StatusAsync($"/Statistics?courtId={Courts.Minqin}")).Status);
 
         using var admin = await SignedInAsync("admin@demo.docket");
-        var picker = await admin.PageAsync("/Statistics");
+        var picker = await admin.GetAsync("/Statistics");
         Assert.Contains("name=\"courtId\"", picker);
-        var minqin = await admin.PageAsync($"/Statistics?courtId={Courts.Minqin}");
+        var minqin = await admin.GetAsync($"/Statistics?courtId={Courts.Minqin}");
         Assert.Contains($"<option value=\"{Courts.Minqin}\" selected=\"selected\">", minqin);
         Assert.Contains("data-figure=\"registered\"", minqin);
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/Statistics?courtId=999999")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.StatusAsync("/Statistics?courtId=999999")).Status);
     }
 
     [Fact]
@@ -152,12 +122,12 @@ public sealed class StatisticsPageTests(ClockedAppFactory app) : IClassFixture<C
         using var browser = await SignedInAsync(filer.Email, filer.Password);
         foreach (var path in new[] { "/Statistics", "/Statistics/Export" })
         {
-            var r = await browser.GetAsync(path);
+            var r = await browser.StatusAsync(path);
             Assert.True(r.Status == HttpStatusCode.Forbidden || (r.Status == HttpStatusCode.Redirect && r.Location!.Contains("/Account/Denied", StringComparison.OrdinalIgnoreCase)),
                 $"filer on {path}: {(int)r.Status} {r.Location}");
         }
         using var anonymous = new Browser(app.Http.BaseAddress!);
-        var a = await anonymous.GetAsync("/Statistics");
+        var a = await anonymous.StatusAsync("/Statistics");
         Assert.Equal(HttpStatusCode.Redirect, a.Status);
         Assert.Contains("/Account/Login", a.Location);
     }
@@ -173,7 +143,7 @@ public sealed class StatisticsPageTests(ClockedAppFactory app) : IClassFixture<C
         using var clerk = await SignedInAsync(ReviewKit.ClerkEmail(Courts.Gulang));
         foreach (var path in new[] { "/Statistics?", "/Statistics/Export?" })
         {
-            var page = await clerk.PageAsync(path + query);
+            var page = await clerk.GetAsync(path + query);
             Assert.Contains(message, page);
             Assert.Contains("提交的内容有误", page);
             Assert.DoesNotContain("data-figure=", page);
@@ -187,7 +157,7 @@ public sealed class StatisticsPageTests(ClockedAppFactory app) : IClassFixture<C
         var api = await TwoRegistrationsAsync(day);
 
         using var clerk = await SignedInAsync(ReviewKit.ClerkEmail(Courts.Gulang));
-        var r = await clerk.SendAsync($"/Statistics/Export?{Range(day, day)}");
+        var r = await clerk.ResponseAsync($"/Statistics/Export?{Range(day, day)}");
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", r.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"docket-stats-{Courts.Gulang}-{day:yyyy-MM-dd}-{day:yyyy-MM-dd}.xlsx", r.Content.Headers.ContentDisposition?.FileNameStar ?? r.Content.Headers.ContentDisposition?.FileName);
@@ -226,7 +196,7 @@ public sealed class StatisticsPageTests(ClockedAppFactory app) : IClassFixture<C
             .Single(c => c.Str("courtId") == Courts.Gulang);
 
         using var anonymous = new Browser(app.Http.BaseAddress!);
-        var page = await anonymous.PageAsync("/Statistics/Public");
+        var page = await anonymous.GetAsync("/Statistics/Public");
         var gulang = Regex.Match(page, $"<td data-label=\"[^\"]*\">{Courts.GulangName}</td>\\s*<td data-label=\"[^\"]*\">(\\d+)</td>");
         Assert.True(gulang.Success, "Gulang's row");
         Assert.Equal(pub.GetProperty("registered").GetInt32(), int.Parse(gulang.Groups[1].Value));
@@ -237,6 +207,6 @@ public sealed class StatisticsPageTests(ClockedAppFactory app) : IClassFixture<C
         Assert.Contains("id=\"chart-public\"", page);
 
         // Linked from every page's footer.
-        Assert.Contains("href=\"/Statistics/Public\"", await anonymous.PageAsync("/"));
+        Assert.Contains("href=\"/Statistics/Public\"", await anonymous.GetAsync("/"));
     }
 }
