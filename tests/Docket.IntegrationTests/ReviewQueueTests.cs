@@ -178,6 +178,9 @@ public sealed class ReviewQueueTests(SqliteAppFactory app)
         await (await app.GetAsync("/api/v1/review/queue?page=abc", clerk)).ShouldBeProblem(400);
     }
 
+    [Fact]
+    public Task Queue_SubmittedUnderReviewAndToForward_OneDeadlineOrderOnEveryPage() => MergedQueue.AssertAsync(app);
+
     // --- search -----------------------------------------------------------------------------------------------
 
     static string UniqueName(string surname)
@@ -246,4 +249,94 @@ public sealed class ReviewQueueTests(SqliteAppFactory app)
         await (await app.GetAsync("/api/v1/review/search", clerk)).ShouldBeFieldError("q", "missing");
         await (await app.GetAsync("/api/v1/review/search?q=" + new string('张', 101), clerk)).ShouldBeFieldError("q", "too long");
     }
+}
+
+/// <summary>
+/// The default queue is read as three parts (submitted, under review, to forward) merged in deadline order (see
+/// ReviewQueue): on each provider, every page and the total must be those of the one ordered list, ties broken by
+/// submission time.
+/// </summary>
+static class MergedQueue
+{
+    /// <summary>河口 and 利津: courts no other test files at, so that the whole default queue of 河口 is known.</summary>
+    const string Hekou = "370503", Lijin = "370522";
+
+    public static async Task AssertAsync(DocketAppFactory app)
+    {
+        Task SetDeadlineAsync(string id, DateOnly deadline) =>
+            app.WithDbAsync(db => db.Filings.Where(f => f.Id == id).ExecuteUpdateAsync(s => s.SetProperty(f => f.DecisionDeadline, deadline)));
+
+        var filer = await app.SharedFilerAsync();
+        var clerk = await app.ClerkAsync(Hekou);
+        var today = ReviewKit.ShanghaiToday();
+        async Task<string> Submitted(int days)
+        {
+            var (id, _) = await app.SubmittedFilingAsync(filer.Token, Hekou);
+            await SetDeadlineAsync(id, today.AddDays(days));
+            return id;
+        }
+        async Task<string> UnderReview(int days)
+        {
+            var id = await app.ClaimedFilingAsync(filer.Token, clerk, Hekou);
+            await SetDeadlineAsync(id, today.AddDays(days));
+            return id;
+        }
+        async Task<string> ToForward(int days)
+        {
+            var (id, _) = await app.SubmittedFilingAsync(filer.Token, Lijin, cooperatingCourtId: Hekou);
+            await SetDeadlineAsync(id, today.AddDays(days));
+            return id;
+        }
+        var submittedLate = await Submitted(5);
+        var submittedSoon = await Submitted(1);
+        var reviewLate = await UnderReview(3);
+        var reviewNow = await UnderReview(0);
+        var forwardSoon = await ToForward(1);   // same deadline as submittedSoon, submitted after it
+        var forwardLate = await ToForward(4);
+        var (paymentOrder, _) = await app.SubmittedFilingAsync(filer.Token, Hekou, "payment-order", edit: b => b["cause"] = "申请支付令");
+        await SetDeadlineAsync(paymentOrder, today.AddDays(2));
+        var registered = await UnderReview(-1);
+        await app.ReviewAsync("register", registered, clerk);
+        string[] expected = [reviewNow, submittedSoon, forwardSoon, paymentOrder, reviewLate, forwardLate, submittedLate];
+
+        var all = await (await app.GetAsync("/api/v1/review/queue?pageSize=100", clerk)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(expected.Length, all.GetProperty("total").GetInt32());
+        Assert.Equal(expected, all.GetProperty("items").EnumerateArray().Select(i => i.Str("filingId")));
+        var statuses = all.GetProperty("items").EnumerateArray().Select(i => i.Str("status")).ToList();
+        Assert.Equal(["under-review", "submitted", "awaiting-forward", "submitted", "under-review", "awaiting-forward", "submitted"], statuses);
+
+        foreach (var size in new[] { 1, 2, 3 })
+        {
+            var seen = new List<string>();
+            for (var page = 1; page <= (expected.Length + size - 1) / size + 1; page++)
+            {
+                var p = await (await app.GetAsync($"/api/v1/review/queue?page={page}&pageSize={size}", clerk)).ShouldBe(HttpStatusCode.OK);
+                Assert.Equal(expected.Length, p.GetProperty("total").GetInt32());
+                seen.AddRange(p.GetProperty("items").EnumerateArray().Select(i => i.Str("filingId")));
+            }
+            Assert.Equal(expected, seen);
+        }
+
+        // Deep pages are read by OFFSET: the same total, nothing past the end.
+        var deep = await (await app.GetAsync("/api/v1/review/queue?page=60&pageSize=20", clerk)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(expected.Length, deep.GetProperty("total").GetInt32());
+        Assert.Equal(0, deep.GetProperty("items").GetArrayLength());
+
+        var byType = await (await app.GetAsync("/api/v1/review/queue?caseType=civil-first-instance&page=2&pageSize=2", clerk)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(expected.Length - 1, byType.GetProperty("total").GetInt32());
+        Assert.Equal([forwardSoon, reviewLate], byType.GetProperty("items").EnumerateArray().Select(i => i.Str("filingId")));
+        var onlyType = await (await app.GetAsync("/api/v1/review/queue?caseType=payment-order", clerk)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(1, onlyType.GetProperty("total").GetInt32());
+        Assert.Equal(paymentOrder, onlyType.GetProperty("items")[0].Str("filingId"));
+
+        // The competent court does not see what waits to be forwarded to it.
+        Assert.DoesNotContain(await app.QueueAsync(await app.ClerkAsync(Lijin)), i => i.Str("filingId") == forwardSoon);
+    }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresReviewQueueTests(PostgresAppFactory app)
+{
+    [PostgresFact]
+    public Task Queue_SubmittedUnderReviewAndToForwardOnPostgres_OneDeadlineOrderOnEveryPage() => MergedQueue.AssertAsync(app);
 }

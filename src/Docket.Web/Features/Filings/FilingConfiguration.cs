@@ -54,6 +54,8 @@ public sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
         b.Ignore(f => f.ClaimAmount);
         b.HasIndex(f => new { f.OwnerId, f.CreatedAt });
         b.HasIndex(f => new { f.CourtId, f.Status, f.DecisionDeadline, f.SubmittedAt, f.Id });
+        // …and its total: a narrow index counts a big court's waiting filings in a few pages (bench/RESULTS.md).
+        b.HasIndex(f => new { f.CourtId, f.Status });
 
         b.OwnsMany(f => f.Parties, p =>
         {

@@ -43,7 +43,8 @@ public sealed class ReviewQueue(DocketDbContext db, TimeProvider clock)
     /// union of three disjoint parts (one court and one status each), and each part is read in the order of its
     /// index (court, status, deadline, submission, id) — so the first pages cost the same at 100 filings as at
     /// 100,000: the top <c>page × pageSize</c> of each part, then those few in the database's own order (a single
-    /// query with an OR would sort every waiting filing for one page). The total is the sum of three index counts.
+    /// query with an OR would sort every waiting filing for one page). The total is counted on the narrow
+    /// (court, status) index, which holds a big court's waiting filings in a few pages.
     /// </summary>
     async Task<Result<Page<QueueItemDto>>> WaitingAsync(string court, string? caseType, int page, int pageSize, CancellationToken ct)
     {
@@ -64,13 +65,13 @@ public sealed class ReviewQueue(DocketDbContext db, TimeProvider clock)
             return await PageAsync(ByDeadline(all), page, pageSize, ct);
         }
 
-        var total = 0;
+        // The court's own parts are counted together (one pass over the narrow (court, status) index).
+        var own = db.Filings.Where(f => f.CourtId == court && (f.Status == FilingStatus.Submitted || f.Status == FilingStatus.UnderReview));
+        if (caseType is not null) own = own.Where(f => f.CaseType == caseType);
+        var total = await own.CountAsync(ct) + await parts[2].CountAsync(ct);
         var candidates = new List<string>();
         foreach (var part in parts)
-        {
-            total += await part.CountAsync(ct);
             candidates.AddRange(await ByDeadline(part).Take((int)depth).Select(f => f.Id).ToListAsync(ct));
-        }
         var rows = candidates.Count == 0 ? [] : await ToRows(ByDeadline(db.Filings.Where(f => candidates.Contains(f.Id))))
             .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return ToPage(total, rows);

@@ -631,6 +631,8 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("PreLitigationNumber")
                         .IsUnique();
 
+                    b.HasIndex("CourtId", "Status");
+
                     b.HasIndex("EnteredAtCourtId", "CreatedAt");
 
                     b.HasIndex("OwnerId", "CreatedAt");

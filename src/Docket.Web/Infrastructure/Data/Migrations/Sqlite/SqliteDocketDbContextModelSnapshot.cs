@@ -626,6 +626,8 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("PreLitigationNumber")
                         .IsUnique();
 
+                    b.HasIndex("CourtId", "Status");
+
                     b.HasIndex("EnteredAtCourtId", "CreatedAt");
 
                     b.HasIndex("OwnerId", "CreatedAt");
