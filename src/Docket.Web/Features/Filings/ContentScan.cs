@@ -37,10 +37,8 @@ public sealed class ContentScan
         head.CopyTo(seam[carried..]);
         Look(seam);
         Look(chunk);
-        // Keep the last Longest-1 bytes seen.
-        Span<byte> joined = stackalloc byte[carried + head.Length];
-        seam.CopyTo(joined);
-        var tail = chunk.Length >= Longest - 1 ? chunk[^(Longest - 1)..] : joined[Math.Max(0, joined.Length - (Longest - 1))..];
+        // Keep the last Longest-1 bytes seen (a short chunk is all in the seam, after what was carried).
+        var tail = chunk.Length >= Longest - 1 ? chunk[^(Longest - 1)..] : seam[Math.Max(0, seam.Length - (Longest - 1))..];
         tail.CopyTo(carry);
         carried = tail.Length;
     }
