@@ -42,6 +42,20 @@ public sealed class User : IdentityUser
     /// </summary>
     public bool CounterLitigant { get; set; }
 
+    /// <summary>
+    /// An account held for a litigant who has none (a counter entry, a mediation applicant): a unique user name with
+    /// <paramref name="prefix"/>, no password, locked for good, so it never signs in; the caller fills in the person.
+    /// </summary>
+    public static User NewCounterLitigant(string prefix, DateTime now)
+    {
+        var userName = prefix + "-" + Guid.CreateVersion7().ToString("N");
+        return new User
+        {
+            UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString("N"),
+            CounterLitigant = true, LockoutEnabled = true, LockoutEnd = DateTimeOffset.MaxValue, CreatedAt = now,
+        };
+    }
+
     public bool ProfileComplete =>
         !string.IsNullOrWhiteSpace(FullName) && !string.IsNullOrWhiteSpace(IdType) && !string.IsNullOrWhiteSpace(IdNumber)
         && !string.IsNullOrWhiteSpace(ProfilePhone);

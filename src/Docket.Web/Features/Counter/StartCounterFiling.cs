@@ -51,17 +51,18 @@ public sealed class StartCounterFiling(DocketDbContext db, TimeProvider clock)
 
         var now = ChinaTime.UtcNow(clock);
         var idNumber = idType == "resident-id" ? IdentityNumbers.Normalize(l.IdNumber!) : l.IdNumber!.Trim();
-        var userName = "counter-" + Filing.NewId();
-        var litigant = new User
-        {
-            UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), SecurityStamp = Guid.NewGuid().ToString("N"),
-            CounterLitigant = true, LockoutEnabled = true, LockoutEnd = DateTimeOffset.MaxValue,
-            FullName = l.Name!.Trim(), IdType = idType, IdNumber = idNumber, ProfilePhone = mobile,
-            // Checked in person at the counter against the ID document (the clerk confirmed it above).
-            Verified = true, VerifiedAt = now,
-            ElectronicServiceConsent = l.ElectronicServiceConsent, ServicePhone = mobile, PostalAddress = l.PostalAddress!.Trim(),
-            ServiceAddressConfirmedAt = now, CreatedAt = now,
-        };
+        var litigant = User.NewCounterLitigant("counter", now);
+        litigant.FullName = l.Name!.Trim();
+        litigant.IdType = idType;
+        litigant.IdNumber = idNumber;
+        litigant.ProfilePhone = mobile;
+        // Checked in person at the counter against the ID document (the clerk confirmed it above).
+        litigant.Verified = true;
+        litigant.VerifiedAt = now;
+        litigant.ElectronicServiceConsent = l.ElectronicServiceConsent;
+        litigant.ServicePhone = mobile;
+        litigant.PostalAddress = l.PostalAddress!.Trim();
+        litigant.ServiceAddressConfirmedAt = now;
         db.Users.Add(litigant);
         db.ServiceAddressHistory.Add(new ServiceAddressRecord
         {

@@ -95,25 +95,15 @@ public sealed class ApplyForJudicialConfirmation(DocketDbContext db, IDocumentSt
                 .OrderBy(u => u.CreatedAt).FirstOrDefaultAsync(ct);
             if (found is not null) return found;
         }
-        var userName = "mediation-" + Filing.NewId();
-        var litigant = new User
-        {
-            UserName = userName,
-            NormalizedUserName = userName.ToUpperInvariant(),
-            SecurityStamp = Guid.NewGuid().ToString("N"),
-            CounterLitigant = true,
-            LockoutEnabled = true,
-            LockoutEnd = DateTimeOffset.MaxValue,
-            FullName = applicant.Name,
-            IdType = applicant.IdType,
-            IdNumber = applicant.IdNumber,
-            ProfilePhone = applicant.Phone,
-            // Not verified by Docket: the mediator entered the party's details; the court checks them in review.
-            Verified = false,
-            ServicePhone = applicant.Phone,
-            PostalAddress = applicant.Address,
-            CreatedAt = now,
-        };
+        var litigant = User.NewCounterLitigant("mediation", now);
+        litigant.FullName = applicant.Name;
+        litigant.IdType = applicant.IdType;
+        litigant.IdNumber = applicant.IdNumber;
+        litigant.ProfilePhone = applicant.Phone;
+        // Not verified by Docket: the mediator entered the party's details; the court checks them in review.
+        litigant.Verified = false;
+        litigant.ServicePhone = applicant.Phone;
+        litigant.PostalAddress = applicant.Address;
         db.Users.Add(litigant);
         return litigant;
     }
