@@ -9,9 +9,11 @@ public static class Roles
     public const string CourtAdmin = "court-admin";
     public const string Admin = "admin";
     public const string Mediator = "mediator";
+    /// <summary>An officer of a grassroots unit (police station, township office, village committee) who screens disputes.</summary>
+    public const string Officer = "officer";
 
     /// <summary>From the least to the most privileged (<see cref="CurrentUser.PrimaryRole"/> takes the last one held).</summary>
-    public static readonly IReadOnlyList<string> All = [Filer, Mediator, Clerk, CourtAdmin, Admin];
+    public static readonly IReadOnlyList<string> All = [Filer, Officer, Mediator, Clerk, CourtAdmin, Admin];
 }
 
 /// <summary>An account with its real-name profile (online litigation rules Art. 7) and service address (送达地址确认书).</summary>
@@ -27,6 +29,8 @@ public sealed class User : IdentityUser
     public string? CourtId { get; set; }
     /// <summary>The people's mediation room a mediator works in.</summary>
     public string? RoomId { get; set; }
+    /// <summary>The organisation unit (org_units) an officer belongs to.</summary>
+    public string? UnitId { get; set; }
 
     public bool? ElectronicServiceConsent { get; set; }
     public string? ServicePhone { get; set; }

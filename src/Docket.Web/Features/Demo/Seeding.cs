@@ -53,6 +53,7 @@ public static class Seeding
         _ = calendar; // parsed first so that a malformed shipped file fails loudly at start
         await SaveTolerantAsync(db, ct);
         await Mediation.MediationRooms.SeedAsync(db, ct);
+        await Organisation.OrgUnits.SeedAsync(db, ct);
     }
 
     static async Task SeedDemoAccountsAsync(IServiceProvider sp, DocketDbContext db, CancellationToken ct)
@@ -83,6 +84,11 @@ public static class Seeding
         {
             u.FullName = "马调解";
             u.RoomId = "dajing";
+        });
+        await EnsureUserAsync(users, "officer.dachaigou@demo.docket", Roles.Officer, null, u =>
+        {
+            u.FullName = "王民警";
+            u.UnitId = "dachaigou";
         });
     }
 

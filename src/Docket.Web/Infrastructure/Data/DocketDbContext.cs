@@ -36,6 +36,7 @@ public abstract class DocketDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Features.Review.StaffRead> StaffReads => Set<Features.Review.StaffRead>();
     public DbSet<Features.Mediation.MediationRoom> MediationRooms => Set<Features.Mediation.MediationRoom>();
     public DbSet<Features.Mediation.MediationCase> MediationCases => Set<Features.Mediation.MediationCase>();
+    public DbSet<Features.Organisation.OrgUnit> OrgUnits => Set<Features.Organisation.OrgUnit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -49,6 +50,7 @@ public abstract class DocketDbContext(DbContextOptions options) : IdentityDbCont
             u.Property(x => x.ProfilePhone).HasMaxLength(30);
             u.Property(x => x.CourtId).HasMaxLength(12);
             u.Property(x => x.RoomId).HasMaxLength(64);
+            u.Property(x => x.UnitId).HasMaxLength(64);
             u.Property(x => x.ServicePhone).HasMaxLength(30);
             u.Property(x => x.ServiceEmail).HasMaxLength(256);
             u.Property(x => x.PostalAddress).HasMaxLength(300);
