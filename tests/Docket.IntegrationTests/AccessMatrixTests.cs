@@ -37,9 +37,13 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
     static readonly int[] DivertedCase = E(401, 403, 403, A, 404, A, A);
     /// <summary>Only a room's mediators act on its cases: every relation here is refused by role.</summary>
     static readonly int[] MediatorOnly = E(401, 403, 403, 403, 403, 403, 403);
+    /// <summary>Dispute screening reads: officers of the unit (no relation here) and admins.</summary>
+    static readonly int[] ScreeningReads = E(401, 403, 403, 403, 403, 403, A);
+    /// <summary>Only officers log and act on disputes: every relation here is refused by role.</summary>
+    static readonly int[] OfficerOnly = E(401, 403, 403, 403, 403, 403, 403);
 
     /// <summary>Which data a route's parameters point at.</summary>
-    enum Target { None, Registered, Draft, Counter, Mediation }
+    enum Target { None, Registered, Draft, Counter, Mediation, Dispute }
 
     static readonly Dictionary<string, (Target Target, int[] Expected)> Matrix = new()
     {
@@ -139,6 +143,13 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
         ["POST api/v1/mediation/cases/{id}/close"] = (Target.Mediation, MediatorOnly),
         ["POST api/v1/mediation/cases/{id}/feedback"] = (Target.Mediation, MediatorOnly),
         ["POST api/v1/mediation/cases/{id}/judicial-confirmation"] = (Target.Mediation, MediatorOnly),
+
+        ["GET api/v1/disputes/stats"] = (Target.None, ScreeningReads),
+        ["GET api/v1/disputes"] = (Target.None, ScreeningReads),
+        ["POST api/v1/disputes"] = (Target.None, OfficerOnly),
+        ["GET api/v1/disputes/{id}"] = (Target.Dispute, ScreeningReads),
+        ["POST api/v1/disputes/{id}/actions"] = (Target.Dispute, OfficerOnly),
+        ["POST api/v1/disputes/{id}/resolve"] = (Target.Dispute, OfficerOnly),
     };
 
     sealed record Data(string Id, string? DocId, string? NoticeId, string? UploadId, string? NotificationId, string Title);
@@ -193,6 +204,7 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
             [Target.Draft] = await DraftAsync(owner.Token),
             [Target.Counter] = await CounterAsync(callers.Clerk),
             [Target.Mediation] = await MediationAsync(owner.Token, callers.Clerk),
+            [Target.Dispute] = await DisputeAsync(),
         };
 
         var multipart = Multipart(app.Services);
@@ -288,6 +300,20 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
         var f = await app.ReviewAsync("divert-to-mediation", id, clerk, new { mediationRoomId = "dajing", filerConsent = true });
         var caseId = await app.ReadDbAsync(db => db.MediationCases.Where(c => c.FilingId == id).Select(c => c.Id).SingleAsync());
         return new Data(caseId, null, null, null, null, f.Str("title"));
+    }
+
+    async Task<Data> DisputeAsync()
+    {
+        var title = "排查纠纷" + Guid.NewGuid().ToString("N")[..8];
+        var d = await (await app.PostAsync("/api/v1/disputes", new
+        {
+            unitId = "dachaigou", disputeType = "neighbourhood", location = "打柴沟镇", riskLevel = "medium", summary = title,
+            parties = new[]
+            {
+                new { role = "plaintiff", kind = "person", name = "甲某" }, new { role = "defendant", kind = "person", name = "乙某" },
+            },
+        }, await app.StaffAsync("officer.dachaigou@demo.docket"))).ShouldBe(HttpStatusCode.Created, "dispute");
+        return new Data(d.Str("id"), null, null, null, null, title);
     }
 
     async Task<Data> CounterAsync(string clerk)

@@ -10,7 +10,7 @@ namespace Docket.IntegrationTests;
 
 /// <summary>
 /// A SQLite app whose <see cref="TimeProvider"/> is a <see cref="FakeTimeProvider"/> the test moves (deadlines,
-/// lapses, statistics, back-off). The two background loops (lapse job, notification delivery) are not started:
+/// lapses, statistics, back-off). The background loops (lapse job, notification delivery, diversion expiry) are not started:
 /// a fake clock would wake them at every move and race the test; the tests call their <c>RunOnceAsync</c> instead.
 /// Bearer tokens expire by this clock too, so a test that moves it by more than an hour signs in again.
 /// One instance per test class (each moves the clock forward only).
@@ -36,7 +36,7 @@ public class ClockedAppFactory() : DocketAppFactory(DatabaseProvider.Sqlite)
     /// <summary>The hosted-service registrations of <see cref="LapseJob"/> and <see cref="NotificationDelivery"/> (factory registrations).</summary>
     static bool IsJobLoop(ServiceDescriptor d) =>
         d.ServiceType == typeof(IHostedService) && !d.IsKeyedService && d.ImplementationFactory is { } f
-        && f.GetType().GenericTypeArguments.LastOrDefault() is { } t && (t == typeof(LapseJob) || t == typeof(NotificationDelivery));
+        && f.GetType().GenericTypeArguments.LastOrDefault() is { } t && (t == typeof(LapseJob) || t == typeof(NotificationDelivery) || t == typeof(Docket.Web.Features.Mediation.DiversionExpiryJob));
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 

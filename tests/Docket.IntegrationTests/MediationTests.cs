@@ -353,6 +353,41 @@ public sealed class MediationTests(SqliteAppFactory app)
         await app.ReviewAsync("register", filingId, clerk);
     }
 
+    /// <summary>30 days without agreement: from the 31st day after the diversion the job fails the case and returns the filing.</summary>
+    [Fact]
+    public async Task Diversion_30DaysWithoutAgreement_JobReturnsTheFilingOnDay31NotOnDay30()
+    {
+        var (expiring, expiringCase, filer) = await DivertedAsync();
+        var (lastDay, lastDayCase, lastDayFiler) = await DivertedAsync();
+        var before = await app.FilingAsync(expiring, filer.Token);
+        var today = ReviewKit.ShanghaiToday();
+        // Diverted at noon 31 and 30 days ago (Asia/Shanghai).
+        var day31 = ReviewKit.ShanghaiInstant(today.AddDays(-31), new TimeOnly(12, 0)).UtcDateTime;
+        var day30 = ReviewKit.ShanghaiInstant(today.AddDays(-30), new TimeOnly(12, 0)).UtcDateTime;
+        await app.ReadDbAsync(db => db.MediationCases.Where(c => c.Id == expiringCase).ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedAt, day31)));
+        await app.ReadDbAsync(db => db.MediationCases.Where(c => c.Id == lastDayCase).ExecuteUpdateAsync(s => s.SetProperty(c => c.CreatedAt, day30)));
+        var mediator = await MediatorAsync();
+        Assert.Equal(0, (await (await app.GetAsync($"/api/v1/mediation/cases/{lastDayCase}", mediator)).ShouldBe(HttpStatusCode.OK)).GetProperty("daysLeft").GetInt32());
+
+        await app.Services.GetRequiredService<DiversionExpiryJob>().RunOnceAsync(default);
+
+        var expired = await (await app.GetAsync($"/api/v1/mediation/cases/{expiringCase}", mediator)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("failed", expired.Str("status"));
+        var after = await app.FilingAsync(expiring, filer.Token);
+        Assert.Equal("submitted", after.Str("status"));
+        Assert.Equal(before.GetProperty("submittedAt").GetDateTimeOffset(), after.GetProperty("submittedAt").GetDateTimeOffset());
+        var history = await app.HistoryAsync(expiring, filer.Token);
+        Assert.Equal(new[] { "divert-to-mediation", "mediation-failed" }, history.Select(e => e.Str("action")).TakeLast(2));
+        Assert.Equal(DiversionExpiryJob.ReturnNote, history.Last().Str("note"));
+        Assert.Contains(await app.QueueAsync(await app.ClerkAsync(), "status=submitted&pageSize=100"), q => q.Str("filingId") == expiring);
+        Assert.Equal("open", (await (await app.GetAsync($"/api/v1/mediation/cases/{lastDayCase}", mediator)).ShouldBe(HttpStatusCode.OK)).Str("status"));
+        Assert.Equal("diverted-to-mediation", (await app.FilingAsync(lastDay, lastDayFiler.Token)).Str("status"));
+
+        // A second round finds nothing more; the mediator can no longer close the expired case.
+        Assert.Equal(0, await app.Services.GetRequiredService<DiversionExpiryJob>().RunOnceAsync(default));
+        await (await app.PostAsync($"/api/v1/mediation/cases/{expiringCase}/close", new { outcome = "failed" }, mediator)).ShouldBeProblem(409, "mediation.case-closed");
+    }
+
     [Fact]
     public async Task Diversion_Withdrawn_CountsAsFailedForTheFiling()
     {

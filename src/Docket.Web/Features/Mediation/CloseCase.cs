@@ -1,6 +1,4 @@
-using Docket.Web.Features.Calendar;
 using Docket.Web.Features.Filings;
-using Docket.Web.Features.Notifications;
 using Docket.Web.Infrastructure.Data;
 using Docket.Web.Infrastructure.Problems;
 using Docket.Web.Infrastructure.Time;
@@ -13,7 +11,7 @@ namespace Docket.Web.Features.Mediation;
 /// a court diverted moves its filing in the same commit: an agreement settles it; anything else returns it to the
 /// court's queue as submitted (a withdrawn mediation counts as failed for the filing, api.md).
 /// </summary>
-public sealed class CloseCase(DocketDbContext db, CalendarService calendar, TimeProvider clock)
+public sealed class CloseCase(DocketDbContext db, CourtDiversion diversion, TimeProvider clock)
 {
     public sealed record AgreementRequest(string? Facts, string? Terms, string? Performance, decimal? Amount);
     public sealed record Request(string? Outcome, AgreementRequest? Agreement);
@@ -37,27 +35,7 @@ public sealed class CloseCase(DocketDbContext db, CalendarService calendar, Time
         var now = ChinaTime.UtcNow(clock);
         var today = ChinaTime.DateOf(now);
         c.Close(outcome, agreement, mediator.Actor, now, today);
-        if (c.FilingId is { } filingId)
-        {
-            var filing = await db.Filings.Include(f => f.Documents).FirstOrDefaultAsync(f => f.Id == filingId, ct);
-            if (filing is not null && filing.Status == FilingStatus.DivertedToMediation)
-            {
-                var room = await db.MediationRooms.Where(r => r.Id == c.RoomId).Select(r => r.Name).FirstAsync(ct);
-                if (outcome == MediationStatus.Agreement)
-                {
-                    filing.SettleByMediation(mediator.Actor, c.PreLitigationNumber, now);
-                    Outbox.Notify(db, filing.OwnerId, filing.Id, "mediation-settled", "notify.mediation-settled", now, room);
-                }
-                else
-                {
-                    // The decision period restarts from the return (filing.md); the original submission is kept.
-                    var days = CaseTypes.Find(filing.CaseType)!.DecisionDays;
-                    var deadline = (await calendar.GetAsync(ct)).Deadline(today, days).Deadline;
-                    filing.ReturnFromMediation(mediator.Actor, deadline, outcome == MediationStatus.Withdrawn ? "调解撤回" : "调解不成", now);
-                    Outbox.Notify(db, filing.OwnerId, filing.Id, "mediation-failed", "notify.mediation-failed", now, room, $"{deadline:yyyy-MM-dd}");
-                }
-            }
-        }
+        await diversion.EndAsync(c, mediator.Actor, outcome == MediationStatus.Withdrawn ? "调解撤回" : "调解不成", now, ct);
         await db.SaveChangesAsync(ct);
         return MediationCaseDto.From(c, today);
     }

@@ -33,6 +33,8 @@ public static class MediationModule
         services.AddScoped<AgreementPdf>();
         services.AddScoped<ApplyForJudicialConfirmation>();
         services.AddScoped<CourtDiversion>();
+        services.AddSingleton<DiversionExpiryJob>();
+        services.AddHostedService(sp => sp.GetRequiredService<DiversionExpiryJob>());
         return services;
     }
 

@@ -58,8 +58,8 @@ public sealed class MediationReads(DocketDbContext db, TimeProvider clock)
 
         var q = MediationScope.Visible(db, staff);
         if (roomId is not null) q = q.Where(c => c.RoomId == roomId);
-        if (fromDate is { } f) { var start = Start(f); q = q.Where(c => c.CreatedAt >= start); }
-        if (toDate is { } t) { var end = Start(t.AddDays(1)); q = q.Where(c => c.CreatedAt < end); }
+        if (fromDate is { } f) { var start = ChinaTime.StartOfDay(f); q = q.Where(c => c.CreatedAt >= start); }
+        if (toDate is { } t) { var end = ChinaTime.StartOfDay(t.AddDays(1)); q = q.Where(c => c.CreatedAt < end); }
         var rows = await q.AsNoTracking().Select(c => new { c.Status, c.DisputeType, c.AgreementAmountFen, c.FeedbackRating }).ToListAsync(ct);
         var closed = rows.Count(r => r.Status != MediationStatus.Open);
         var agreements = rows.Count(r => r.Status == MediationStatus.Agreement);
@@ -70,9 +70,6 @@ public sealed class MediationReads(DocketDbContext db, TimeProvider clock)
             rows.GroupBy(r => r.DisputeType).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             ratings.Count == 0 ? null : decimal.Round(ratings.Average(), 2));
     }
-
-    static DateTime Start(DateOnly date) =>
-        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), ChinaTime.Zone);
 
     static DateOnly? ParseDate(string? value, string field, FieldErrors e)
     {

@@ -1,3 +1,4 @@
+using Docket.Web.Features.Filings;
 using Docket.Web.Infrastructure.Problems;
 
 namespace Docket.Web.Features.Mediation;
@@ -67,4 +68,22 @@ public static class MediationRules
 
     /// <summary>agreements ÷ closed, rounded to 4 places; 0 when nothing was closed.</summary>
     public static decimal SuccessRate(int agreements, int closed) => closed == 0 ? 0 : decimal.Round((decimal)agreements / closed, 4);
+
+    /// <summary>The filing's party rules (the same field names, <c>parties[i].x</c>), and at least one party on each side.</summary>
+    public static List<Party> Parties(List<PartyDto?>? input, FieldErrors e)
+    {
+        var checkedParties = UpdateFiling.Validate(
+            new UpdateFiling.Request(null, null, null, null, null, null, input, null, null, null), CaseTypes.Find("judicial-confirmation")!);
+        if (!checkedParties.IsOk)
+        {
+            foreach (var (field, codes) in checkedParties.Error!.Fields ?? new Dictionary<string, string[]>())
+                foreach (var code in codes) e.Add(field, code);
+            return [];
+        }
+        var parties = checkedParties.Value.Parties;
+        foreach (var (p, i) in parties.Select((p, i) => (p, i)))
+            if (p.Name.Length == 0) e.Add($"parties[{i}].name", "mediation.party-name-required");
+        if (!parties.Any(p => p.Role == "plaintiff") || !parties.Any(p => p.Role == "defendant")) e.Add("parties", "mediation.parties-both-sides");
+        return parties;
+    }
 }

@@ -33,7 +33,7 @@ public sealed class OpenCase(DocketDbContext db, TimeProvider clock)
         else if (summary.Length > 4000) e.Add("summary", "mediation.text-too-long");
         var disputeId = string.IsNullOrWhiteSpace(request.DisputeId) ? null : request.DisputeId.Trim();
         if (disputeId is { Length: > 64 }) e.Add("disputeId", "mediation.dispute-id-invalid");
-        var parties = Parties(request.Parties, e);
+        var parties = MediationRules.Parties(request.Parties, e);
         if (e.Any) return e.ToError();
 
         var now = ChinaTime.UtcNow(clock);
@@ -41,23 +41,5 @@ public sealed class OpenCase(DocketDbContext db, TimeProvider clock)
         db.MediationCases.Add(c);
         await db.SaveChangesAsync(ct);
         return MediationCaseDto.From(c, ChinaTime.DateOf(now));
-    }
-
-    /// <summary>The filing's party rules (the same field names, <c>parties[i].x</c>), and at least one party on each side.</summary>
-    static List<Party> Parties(List<PartyDto?>? input, FieldErrors e)
-    {
-        var checkedParties = UpdateFiling.Validate(
-            new UpdateFiling.Request(null, null, null, null, null, null, input, null, null, null), CaseTypes.Find("judicial-confirmation")!);
-        if (!checkedParties.IsOk)
-        {
-            foreach (var (field, codes) in checkedParties.Error!.Fields ?? new Dictionary<string, string[]>())
-                foreach (var code in codes) e.Add(field, code);
-            return [];
-        }
-        var parties = checkedParties.Value.Parties;
-        foreach (var (p, i) in parties.Select((p, i) => (p, i)))
-            if (p.Name.Length == 0) e.Add($"parties[{i}].name", "mediation.party-name-required");
-        if (!parties.Any(p => p.Role == "plaintiff") || !parties.Any(p => p.Role == "defendant")) e.Add("parties", "mediation.parties-both-sides");
-        return parties;
     }
 }

@@ -37,6 +37,7 @@ public abstract class DocketDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Features.Mediation.MediationRoom> MediationRooms => Set<Features.Mediation.MediationRoom>();
     public DbSet<Features.Mediation.MediationCase> MediationCases => Set<Features.Mediation.MediationCase>();
     public DbSet<Features.Organisation.OrgUnit> OrgUnits => Set<Features.Organisation.OrgUnit>();
+    public DbSet<Features.Screening.Dispute> Disputes => Set<Features.Screening.Dispute>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

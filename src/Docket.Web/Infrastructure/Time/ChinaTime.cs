@@ -25,6 +25,10 @@ public static class ChinaTime
         return new DateTimeOffset(local, Zone.GetUtcOffset(local));
     }
 
+    /// <summary>The UTC instant an Asia/Shanghai calendar day begins.</summary>
+    public static DateTime StartOfDay(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
+
     /// <summary>UTC now truncated to whole microseconds, so a value survives a PostgreSQL round trip unchanged.</summary>
     public static DateTime UtcNow(TimeProvider clock) => TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime);
 
