@@ -485,6 +485,9 @@ public sealed class MediationTests(SqliteAppFactory app)
         Assert.Equal(2, s.GetProperty("byDisputeType").GetProperty("loan").GetInt32());
         Assert.Equal(1, s.GetProperty("byDisputeType").GetProperty("land").GetInt32());
         Assert.Equal(3.5m, s.GetProperty("averageRating").GetDecimal());
+        var room = Assert.Single(s.GetProperty("byRoom").EnumerateArray());
+        Assert.Equal((roomId, 3, 2, 1, 0.5m), (room.Str("roomId"), room.GetProperty("cases").GetInt32(), room.GetProperty("closed").GetInt32(),
+            room.GetProperty("agreements").GetInt32(), room.GetProperty("successRate").GetDecimal()));
         Assert.DoesNotContain("甲", s.GetRawText());
 
         // A period before the cases: nothing; a bad date: 400.

@@ -14,6 +14,22 @@ namespace Docket.IntegrationTests;
 /// who signs in by SMS and completes it); open high-risk disputes first and flagged after 7 quiet days; statistics
 /// without names; who sees what.
 /// </summary>
+public static class ScreeningKit
+{
+    /// <summary>An officer account of <paramref name="unitId"/>, made as a unit admin would: its e-mail and password.</summary>
+    public static async Task<(string Email, string Password)> NewOfficerAsync(this DocketAppFactory app, string unitId)
+    {
+        var email = $"off{Guid.NewGuid():N}"[..15] + "@it.test";
+        const string password = "It-officer-2026";
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+        var user = new User { UserName = email, Email = email, EmailConfirmed = true, FullName = "测试民警", UnitId = unitId, CreatedAt = DateTime.UtcNow };
+        Assert.True((await users.CreateAsync(user, password)).Succeeded);
+        Assert.True((await users.AddToRoleAsync(user, Roles.Officer)).Succeeded);
+        return (email, password);
+    }
+}
+
 public abstract partial class ScreeningTestsBase(DocketAppFactory app)
 {
     const string OfficerEmail = "officer.dachaigou@demo.docket";
@@ -44,18 +60,9 @@ public abstract partial class ScreeningTestsBase(DocketAppFactory app)
 
     Task<HttpResponseMessage> ResolveAsync(string id, object body, string officer) => app.PostAsync($"/api/v1/disputes/{id}/resolve", body, officer);
 
-    /// <summary>An officer account of <paramref name="unitId"/>, made as a unit admin would.</summary>
     async Task<string> OfficerOfAsync(string unitId)
     {
-        var email = $"off{Guid.NewGuid():N}"[..15] + "@it.test";
-        const string password = "It-officer-2026";
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
-            var user = new User { UserName = email, Email = email, EmailConfirmed = true, FullName = "测试民警", UnitId = unitId, CreatedAt = DateTime.UtcNow };
-            Assert.True((await users.CreateAsync(user, password)).Succeeded);
-            Assert.True((await users.AddToRoleAsync(user, Roles.Officer)).Succeeded);
-        }
+        var (email, password) = await app.NewOfficerAsync(unitId);
         return await app.LoginAsync(email, password);
     }
 

@@ -35,4 +35,7 @@ public sealed record MediationCaseDto(
 
 public sealed record MediationStatsDto(
     int Cases, int Closed, int Agreements, decimal SuccessRate, decimal AmountResolved, IReadOnlyDictionary<string, int> ByDisputeType,
-    decimal? AverageRating);
+    decimal? AverageRating, IReadOnlyList<RoomStatsDto> ByRoom);
+
+/// <summary>One room's figures in the statistics (counts and money only).</summary>
+public sealed record RoomStatsDto(string RoomId, int Cases, int Closed, int Agreements, decimal SuccessRate, decimal AmountResolved, decimal? AverageRating);
