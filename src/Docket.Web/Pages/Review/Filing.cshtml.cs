@@ -49,6 +49,8 @@ public sealed class FilingModel(ReviewReads reads, FilingNotices notices, Calend
     [BindProperty] public string? Judge { get; set; }
     // Diversion to pre-litigation mediation.
     [BindProperty] public string? MediationRoomId { get; set; }
+    /// <summary>The rooms a filing may be diverted to: the court's own first.</summary>
+    public List<Features.Mediation.MediationRoom> Rooms { get; private set; } = [];
     [BindProperty] public bool FilerConsent { get; set; }
 
     // Fee: confirm a voucher's payment, reject the voucher, decide judicial aid.
@@ -286,6 +288,8 @@ public sealed class FilingModel(ReviewReads reads, FilingNotices notices, Calend
         CooperatingCourt = courts.FirstOrDefault(c => c.Id == Filing.CooperatingCourtId);
         Check = [.. Filing.Check.Select(l.Localize)];
         Notices = await notices.ListAsync(Id, "", ct);
+        Rooms = [.. (await db.MediationRooms.AsNoTracking().ToListAsync(ct))
+            .OrderBy(m => m.CourtId == Filing.CourtId ? 0 : 1).ThenBy(m => m.CourtId, StringComparer.Ordinal).ThenBy(m => m.Id, StringComparer.Ordinal)];
 
         var work = await calendar.GetAsync(ct);
         Today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
