@@ -15,6 +15,13 @@ public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<Mess
 
     public void OnGet() { }
 
+    /// <summary>Staff start at their workbench (clerks the review queue, mediators their room, officers their screening), filers at their filings.</summary>
+    public static string Landing(IList<string> roles) =>
+        roles.Contains(Roles.Clerk) || roles.Contains(Roles.CourtAdmin) ? "/Review"
+        : roles.Contains(Roles.Mediator) ? "/Mediation"
+        : roles.Contains(Roles.Officer) ? "/Screening"
+        : "/Filings";
+
     public async Task<IActionResult> OnPostAsync()
     {
         if (string.IsNullOrWhiteSpace(Email)) ModelState.AddModelError(nameof(Email), l.Text("auth.email-invalid"));
@@ -25,9 +32,7 @@ public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<Mess
         if (result.Succeeded)
         {
             if (Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl!);
-            // Staff start at their workbench, filers at their filings.
-            var staff = await signIn.UserManager.IsInRoleAsync(user!, Roles.Clerk) || await signIn.UserManager.IsInRoleAsync(user!, Roles.CourtAdmin);
-            return LocalRedirect(staff ? "/Review" : "/Filings");
+            return LocalRedirect(Landing(await signIn.UserManager.GetRolesAsync(user!)));
         }
         ModelState.AddModelError(string.Empty, l.Text(result.IsLockedOut ? "auth.locked-out" : "auth.invalid-credentials"));
         return Page();
