@@ -35,6 +35,8 @@ cat <<BANNER
    clerk.620622@demo.docket        a clerk of court 620622
    courtadmin.620622@demo.docket   the court admin of court 620622
    admin@demo.docket               the system admin
+   mediator.dajing@demo.docket     the mediator of the Dajing mediation room (Gulang)
+   officer.dachaigou@demo.docket   an officer of the Dachaigou police station (dispute screening)
 BANNER
 ;; esac
 cat <<BANNER
