@@ -59,19 +59,7 @@ public sealed class FilingConfiguration : IEntityTypeConfiguration<Filing>
 
         b.OwnsMany(f => f.Parties, p =>
         {
-            p.ToTable("filing_parties");
-            p.WithOwner().HasForeignKey("FilingId");
-            p.Property<int>("Id");
-            p.HasKey("Id");
-            p.Property(x => x.Role).HasMaxLength(20);
-            p.Property(x => x.Kind).HasMaxLength(20);
-            p.Property(x => x.Name).HasMaxLength(200);
-            p.Property(x => x.IdType).HasMaxLength(20);
-            p.Property(x => x.IdNumber).HasMaxLength(40);
-            p.Property(x => x.Uscc).HasMaxLength(18);
-            p.Property(x => x.LegalRepresentative).HasMaxLength(100);
-            p.Property(x => x.Phone).HasMaxLength(30);
-            p.Property(x => x.Address).HasMaxLength(300);
+            PartyColumns.Map(p, "filing_parties", "FilingId");
             p.HasIndex(x => x.Name);
         });
 
@@ -168,5 +156,27 @@ public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Id
         b.Property(r => r.Key).HasMaxLength(200);
         b.Property(r => r.RequestHash).HasMaxLength(64);
         b.Property(r => r.FilingId).HasMaxLength(32);
+    }
+}
+
+/// <summary>The columns of a party owned by a filing, a mediation case or a dispute: one shape, one table each.</summary>
+public static class PartyColumns
+{
+    public static void Map<TOwner>(OwnedNavigationBuilder<TOwner, Party> p, string table, string ownerKey)
+        where TOwner : class
+    {
+        p.ToTable(table);
+        p.WithOwner().HasForeignKey(ownerKey);
+        p.Property<int>("Id");
+        p.HasKey("Id");
+        p.Property(x => x.Role).HasMaxLength(20);
+        p.Property(x => x.Kind).HasMaxLength(20);
+        p.Property(x => x.Name).HasMaxLength(200);
+        p.Property(x => x.IdType).HasMaxLength(20);
+        p.Property(x => x.IdNumber).HasMaxLength(40);
+        p.Property(x => x.Uscc).HasMaxLength(18);
+        p.Property(x => x.LegalRepresentative).HasMaxLength(100);
+        p.Property(x => x.Phone).HasMaxLength(30);
+        p.Property(x => x.Address).HasMaxLength(300);
     }
 }

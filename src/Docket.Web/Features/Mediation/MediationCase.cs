@@ -216,22 +216,7 @@ public sealed class MediationCaseConfiguration : IEntityTypeConfiguration<Mediat
         b.HasIndex(c => new { c.DivertingCourtId, c.CreatedAt });
         b.HasIndex(c => c.FilingId);
 
-        b.OwnsMany(c => c.Parties, p =>
-        {
-            p.ToTable("mediation_case_parties");
-            p.WithOwner().HasForeignKey("CaseId");
-            p.Property<int>("Id");
-            p.HasKey("Id");
-            p.Property(x => x.Role).HasMaxLength(20);
-            p.Property(x => x.Kind).HasMaxLength(20);
-            p.Property(x => x.Name).HasMaxLength(200);
-            p.Property(x => x.IdType).HasMaxLength(20);
-            p.Property(x => x.IdNumber).HasMaxLength(40);
-            p.Property(x => x.Uscc).HasMaxLength(18);
-            p.Property(x => x.LegalRepresentative).HasMaxLength(100);
-            p.Property(x => x.Phone).HasMaxLength(30);
-            p.Property(x => x.Address).HasMaxLength(300);
-        });
+        b.OwnsMany(c => c.Parties, p => PartyColumns.Map(p, "mediation_case_parties", "CaseId"));
         b.OwnsMany(c => c.Sessions, s =>
         {
             s.ToTable("mediation_sessions");

@@ -144,22 +144,7 @@ public sealed class DisputeConfiguration : IEntityTypeConfiguration<Dispute>
         b.HasIndex(d => new { d.UnitId, d.Status, d.RiskLevel, d.LastActionAt });
         b.HasIndex(d => new { d.UnitId, d.CreatedAt });
 
-        b.OwnsMany(d => d.Parties, p =>
-        {
-            p.ToTable("dispute_parties");
-            p.WithOwner().HasForeignKey("DisputeId");
-            p.Property<int>("Id");
-            p.HasKey("Id");
-            p.Property(x => x.Role).HasMaxLength(20);
-            p.Property(x => x.Kind).HasMaxLength(20);
-            p.Property(x => x.Name).HasMaxLength(200);
-            p.Property(x => x.IdType).HasMaxLength(20);
-            p.Property(x => x.IdNumber).HasMaxLength(40);
-            p.Property(x => x.Uscc).HasMaxLength(18);
-            p.Property(x => x.LegalRepresentative).HasMaxLength(100);
-            p.Property(x => x.Phone).HasMaxLength(30);
-            p.Property(x => x.Address).HasMaxLength(300);
-        });
+        b.OwnsMany(d => d.Parties, p => PartyColumns.Map(p, "dispute_parties", "DisputeId"));
         b.OwnsMany(d => d.Actions, a =>
         {
             a.ToTable("dispute_actions");
