@@ -51,7 +51,11 @@ public sealed partial class MediationPageTests(SqliteAppFactory app)
     static async Task<string> PostCaseAsync(PageBrowser b, string id, string handler, Dictionary<string, string> fields, HttpStatusCode expected = HttpStatusCode.Redirect)
     {
         var page = await b.GetAsync($"/Mediation/Case/{id}");
-        var (status, body, _) = await b.PostFormAsync($"/Mediation/Case/{id}?handler={handler}", PageBrowser.Token(page), fields);
+        // The form's own token (not the sign-out form's): a form without one would fail in a real browser.
+        var formId = handler.ToLowerInvariant() + "-form";
+        var at = page.IndexOf($"id=\"{formId}\"", StringComparison.Ordinal);
+        var token = at < 0 ? PageBrowser.Token(page) : PageBrowser.Token(page[at..page.IndexOf("</form>", at, StringComparison.Ordinal)]);
+        var (status, body, _) = await b.PostFormAsync($"/Mediation/Case/{id}?handler={handler}", token, fields);
         Assert.True(status == expected, $"{handler}: {(int)status} {Excerpt(body)}");
         return body;
     }

@@ -25,8 +25,9 @@ public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<Mess
         if (result.Succeeded)
         {
             if (Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl!);
-            // Staff start at their workbench, filers at their filings.
+            // Staff start at their workbench (mediators at their room's cases), filers at their filings.
             var staff = await signIn.UserManager.IsInRoleAsync(user!, Roles.Clerk) || await signIn.UserManager.IsInRoleAsync(user!, Roles.CourtAdmin);
+            if (!staff && await signIn.UserManager.IsInRoleAsync(user!, Roles.Mediator)) return LocalRedirect("/Mediation");
             return LocalRedirect(staff ? "/Review" : "/Filings");
         }
         ModelState.AddModelError(string.Empty, l.Text(result.IsLockedOut ? "auth.locked-out" : "auth.invalid-credentials"));
