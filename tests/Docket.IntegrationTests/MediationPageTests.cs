@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Docket.Web.Features.Mediation;
+using Docket.Web.Features.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
 
 namespace Docket.IntegrationTests;
 
@@ -221,6 +225,111 @@ public sealed partial class MediationPageTests(SqliteAppFactory app)
         Assert.Equal(HttpStatusCode.NotFound, (await filerBrowser.SendAsync(HttpMethod.Get, $"/Mediation/Case/{id}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await filerBrowser.SendAsync(HttpMethod.Get, "/Mediation")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await filerBrowser.SendAsync(HttpMethod.Get, $"/Mediation/Case/{id}/Agreement")).Status);
+    }
+
+    /// <summary>A room of Tianzhu's with a mediator of its own (as the admin page makes them); its id, the mediator's e-mail and token.</summary>
+    async Task<(string RoomId, string Email, string Token)> NewRoomAsync()
+    {
+        var roomId = "pt-" + Guid.NewGuid().ToString("N")[..10];
+        var email = $"med{Guid.NewGuid():N}"[..15] + "@it.test";
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Docket.Web.Infrastructure.Data.DocketDbContext>();
+            db.MediationRooms.Add(new MediationRoom { Id = roomId, Name = "统计测试调解室" + roomId[3..7], Township = "测试镇", CourtId = Courts.Tianzhu });
+            await db.SaveChangesAsync();
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<User>>();
+            var user = new User { UserName = email, Email = email, EmailConfirmed = true, FullName = "统计调解员", RoomId = roomId, CreatedAt = DateTime.UtcNow };
+            Assert.True((await users.CreateAsync(user, MediatorPassword)).Succeeded);
+            Assert.True((await users.AddToRoleAsync(user, Roles.Mediator)).Succeeded);
+        }
+        return (roomId, email, await app.LoginAsync(email, MediatorPassword));
+    }
+
+    const string MediatorPassword = "It-mediator-2026";
+
+    static object ApiCase(string roomId, string disputeType, decimal amount) => new
+    {
+        roomId, source = "walk-in", disputeType, amount, summary = "统计用纠纷",
+        parties = new object[]
+        {
+            new { role = "plaintiff", kind = "person", name = "统计甲", phone = "13700000031" },
+            new { role = "defendant", kind = "person", name = "统计乙", phone = "13700000032" },
+        },
+    };
+
+    static string Figure(string html, string name) => Regex.Match(html, $"data-figure=\"{name}\">([^<]*)<").Groups[1].Value;
+
+    [Fact]
+    public async Task StatisticsPage_RoomFiguresChartsAndWorkbook_ScopedToTheRoomsCourt()
+    {
+        var (roomId, email, token) = await NewRoomAsync();
+        var ids = new List<string>();
+        foreach (var (type, amount) in new[] { ("loan", 1000m), ("loan", 2000m), ("neighbourhood", 0m) })
+            ids.Add((await (await app.PostAsync("/api/v1/mediation/cases", ApiCase(roomId, type, amount), token)).ShouldBe(HttpStatusCode.Created, "open")).Str("id"));
+        await (await app.PostAsync($"/api/v1/mediation/cases/{ids[0]}/close", new
+        {
+            outcome = "agreement", agreement = new { facts = "借款未还", terms = "分期归还", performance = "三个月内还清", amount = 800.5m },
+        }, token)).ShouldBe(HttpStatusCode.OK, "agreement");
+        await (await app.PostAsync($"/api/v1/mediation/cases/{ids[1]}/close", new { outcome = "failed" }, token)).ShouldBe(HttpStatusCode.OK, "failed");
+        await (await app.PostAsync($"/api/v1/mediation/cases/{ids[0]}/feedback", new { rating = 4 }, token)).ShouldBe(HttpStatusCode.OK, "feedback");
+
+        using var mediator = await SignedInAsync(email, MediatorPassword);
+        var page = await mediator.GetAsync("/Mediation/Statistics");
+        Assert.Equal("3", Figure(page, "cases"));
+        Assert.Equal("2", Figure(page, "closed"));
+        Assert.Equal("1", Figure(page, "agreements"));
+        Assert.Equal("50%", Figure(page, "success-rate"));
+        Assert.Equal("800.50", Figure(page, "amount-resolved"));
+        Assert.Equal("4", Figure(page, "average-rating"));
+        Assert.Contains("data-dispute-type=\"loan\">2<", page);
+        Assert.DoesNotContain("统计甲", page);                   // no party in statistics
+        Assert.DoesNotContain("13700000031", page);
+        Assert.DoesNotMatch("(src|href)=\"(https?:)?//", page);  // nothing from a CDN
+        Assert.Contains("src=\"/lib/echarts-6.1.0/echarts.min.js\"", page);
+        var json = Regex.Match(page, "<script type=\"application/json\" id=\"stats-charts\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value;
+        var charts = System.Text.Json.JsonDocument.Parse(json).RootElement;
+        Assert.Equal(["chart-months", "chart-dispute-types"], charts.EnumerateArray().Select(c => c.Str("id")));
+        Assert.Equal(3.0, charts[0].GetProperty("series")[0].GetProperty("data").EnumerateArray().Sum(d => d.GetDouble()));
+        // A mediator sees their room only.
+        Assert.Equal(HttpStatusCode.NotFound, (await mediator.SendAsync(HttpMethod.Get, "/Mediation/Statistics?roomId=dajing")).Status);
+
+        var xlsx = await mediator.ResponseAsync("/Mediation/Statistics/Export");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal(MediationWorkbook.MediaType, xlsx.Content.Headers.ContentType?.MediaType);
+        using (var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()))
+        {
+            Assert.Equal(["概况", "按月份", "按纠纷类型", "按调解室"], MiniExcel.GetSheetNames(stream));
+            var summary = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "概况").Cast<IDictionary<string, object?>>()
+                .ToDictionary(r => (string)r["项目"]!, r => r["数值"]);
+            Assert.Equal(3.0, Convert.ToDouble(summary["受理"]));
+            Assert.Equal(0.5, Convert.ToDouble(summary["调解成功率"]));
+            Assert.Equal(800.5, Convert.ToDouble(summary["协议金额（元）"]));
+            var types = MiniExcel.Query(stream, useHeaderRow: true, sheetName: "按纠纷类型").Cast<IDictionary<string, object?>>().ToList();
+            Assert.Contains(types, t => (string?)t["纠纷类型"] == "借贷纠纷" && Convert.ToDouble(t["件数"]) == 2);
+            var all = string.Join("|", MiniExcel.Query(stream, sheetName: "按调解室").Cast<IDictionary<string, object?>>().SelectMany(r => r.Values));
+            Assert.DoesNotContain("统计甲", all);
+        }
+
+        // Court staff: the rooms under their court; another court's room is not found.
+        using var tianzhu = await SignedInAsync(ReviewKit.ClerkEmail(Courts.Tianzhu));
+        var court = await tianzhu.GetAsync($"/Mediation/Statistics?roomId={roomId}");
+        Assert.Equal("3", Figure(court, "cases"));
+        Assert.Contains($"data-room=\"{roomId}\"", await tianzhu.GetAsync("/Mediation/Statistics"));
+        Assert.Equal(HttpStatusCode.NotFound, (await tianzhu.SendAsync(HttpMethod.Get, "/Mediation/Statistics?roomId=dajing")).Status);
+        using var gulang = await SignedInAsync($"courtadmin.{Courts.Gulang}@demo.docket");
+        Assert.Equal(HttpStatusCode.NotFound, (await gulang.SendAsync(HttpMethod.Get, $"/Mediation/Statistics?roomId={roomId}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await gulang.SendAsync(HttpMethod.Get, $"/Mediation/Statistics/Export?roomId={roomId}")).Status);
+        Assert.DoesNotContain(roomId, await gulang.GetAsync("/Mediation/Statistics"));
+
+        // Admins pick any room.
+        using var admin = await SignedInAsync("admin@demo.docket");
+        var picked = await admin.GetAsync($"/Mediation/Statistics?roomId={roomId}");
+        Assert.Contains($"<option value=\"{roomId}\" selected=\"selected\">", picked);
+        Assert.Equal("1", Figure(picked, "agreements"));
+
+        // A bad period: the field's message, not a 500.
+        var bad = await admin.GetAsync("/Mediation/Statistics?from=2026-13-01&to=2026-01-01");
+        Assert.Contains("日期格式应为 YYYY-MM-DD", bad);
     }
 
     Task<string> StatusAsync(string id) => app.ReadDbAsync(db => db.MediationCases.Where(c => c.Id == id).Select(c => c.Status).SingleAsync());

@@ -33,6 +33,7 @@ public static class MediationModule
         services.AddScoped<AgreementPdf>();
         services.AddScoped<ApplyForJudicialConfirmation>();
         services.AddScoped<CourtDiversion>();
+        services.AddScoped<MediationStatistics>();
         return services;
     }
 
