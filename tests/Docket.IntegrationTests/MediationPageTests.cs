@@ -332,6 +332,93 @@ public sealed partial class MediationPageTests(SqliteAppFactory app)
         Assert.Contains("日期格式应为 YYYY-MM-DD", bad);
     }
 
+    // --- /Admin/Mediation ------------------------------------------------------------------------------------------
+
+    static async Task<(HttpStatusCode Status, string Body, string? Location)> AdminPostAsync(PageBrowser b, string path, string handler,
+        Dictionary<string, string> fields)
+    {
+        var page = await b.GetAsync(path);
+        var query = path.Contains('?', StringComparison.Ordinal) ? "&" : "?";
+        return await b.PostFormAsync($"{path}{query}handler={handler}", PageBrowser.Token(page), fields);
+    }
+
+    [Fact]
+    public async Task AdminMediation_CourtAdminAddsRoomAndMediator_LocksThemOut_ForeignIdsNotFound()
+    {
+        using var admin = await SignedInAsync($"courtadmin.{Courts.Tianzhu}@demo.docket");
+        var roomId = "adm-" + Guid.NewGuid().ToString("N")[..8];
+
+        // Field messages, nothing saved.
+        var (status, body, _) = await AdminPostAsync(admin, "/Admin/Mediation", "Room", new() { ["RoomId"] = "Bad Id!", ["RoomName"] = "", ["Township"] = "" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("调解室编号只能包含小写字母、数字和连字符", body);
+        Assert.Contains("请填写调解室名称", body);
+        (status, body, _) = await AdminPostAsync(admin, "/Admin/Mediation", "Room", new() { ["RoomId"] = "dajing", ["RoomName"] = "重名", ["Township"] = "某镇" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("该调解室编号已被使用", body);
+
+        (status, body, _) = await AdminPostAsync(admin, "/Admin/Mediation", "Room",
+            new() { ["RoomId"] = roomId, ["RoomName"] = "打柴沟镇人民调解工作室", ["Township"] = "打柴沟镇" });
+        Assert.True(status == HttpStatusCode.Redirect, $"{(int)status} {Excerpt(body)}");
+        var list = await admin.GetAsync("/Admin/Mediation");
+        Assert.Contains($"data-room=\"{roomId}\"", list);
+        Assert.Contains("打柴沟镇人民调解工作室", list);
+        Assert.DoesNotContain("data-room=\"dajing\"", list); // Gulang's room is not Tianzhu's
+
+        // The shipped rooms' seeding adds only missing rows: the admin's room stays.
+        await using (var scope = app.Services.CreateAsyncScope())
+            await MediationRooms.SeedAsync(scope.ServiceProvider.GetRequiredService<Docket.Web.Infrastructure.Data.DocketDbContext>(), CancellationToken.None);
+        Assert.Equal(Courts.Tianzhu, await app.ReadDbAsync(db => db.MediationRooms.Where(r => r.Id == roomId).Select(r => r.CourtId).SingleAsync()));
+
+        // A mediator for the room: a short password is refused; then the account signs in to its room.
+        var email = $"med{Guid.NewGuid():N}"[..14] + "@it.test";
+        (status, body, _) = await AdminPostAsync(admin, "/Admin/Mediation", "Mediator",
+            new() { ["MediatorRoomId"] = roomId, ["Email"] = email, ["FullName"] = "李调解", ["Password"] = "short" });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("密码至少需要 8 个字符", body);
+        // Another court's room is not found.
+        (status, _, _) = await AdminPostAsync(admin, "/Admin/Mediation", "Mediator",
+            new() { ["MediatorRoomId"] = "dajing", ["Email"] = email, ["FullName"] = "李调解", ["Password"] = MediatorPassword });
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        (status, body, _) = await AdminPostAsync(admin, "/Admin/Mediation", "Mediator",
+            new() { ["MediatorRoomId"] = roomId, ["Email"] = email, ["FullName"] = "李调解", ["Password"] = MediatorPassword });
+        Assert.True(status == HttpStatusCode.Redirect, $"{(int)status} {Excerpt(body)}");
+        Assert.Contains($"data-mediator=\"{email}\"", await admin.GetAsync("/Admin/Mediation"));
+
+        using (var mediator = await SignedInAsync(email, MediatorPassword))
+            Assert.Contains("id=\"open-case\"", await mediator.GetAsync("/Mediation"));
+
+        // Locking: another court's mediator is not found; the room's own is locked out and cannot sign in.
+        var dajingMediator = await app.ReadDbAsync(db => db.Users.Where(u => u.Email == MediatorEmail).Select(u => u.Id).SingleAsync());
+        (status, _, _) = await AdminPostAsync(admin, "/Admin/Mediation", "Lock", new() { ["userId"] = dajingMediator });
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        var userId = await app.ReadDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        (status, _, _) = await AdminPostAsync(admin, "/Admin/Mediation", "Lock", new() { ["userId"] = userId });
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Contains("已锁定", await admin.GetAsync("/Admin/Mediation"));
+        using (var locked = new PageBrowser(app.Http.BaseAddress!))
+        {
+            var login = await locked.GetAsync("/Account/Login");
+            var (s, _, _) = await locked.PostFormAsync("/Account/Login", PageBrowser.Token(login), new() { ["Email"] = email, ["Password"] = MediatorPassword });
+            Assert.Equal(HttpStatusCode.OK, s); // the login page again, with its message
+        }
+
+        // Court scope: another court's page is not found; a system admin picks any basic court.
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.SendAsync(HttpMethod.Get, $"/Admin/Mediation?court={Courts.Gulang}")).Status);
+        using var gulang = await SignedInAsync($"courtadmin.{Courts.Gulang}@demo.docket");
+        Assert.DoesNotContain(roomId, await gulang.GetAsync("/Admin/Mediation"));
+        using var wuwei = await SignedInAsync($"courtadmin.{Courts.Wuwei}@demo.docket");
+        Assert.Equal(HttpStatusCode.NotFound, (await wuwei.SendAsync(HttpMethod.Get, "/Admin/Mediation")).Status); // no rooms above basic courts
+        using var system = await SignedInAsync("admin@demo.docket");
+        Assert.Contains("name=\"court\"", await system.GetAsync("/Admin/Mediation"));
+        var gulangRooms = await system.GetAsync($"/Admin/Mediation?court={Courts.Gulang}");
+        Assert.Contains("data-room=\"dajing\"", gulangRooms);
+        Assert.Contains("马调解", gulangRooms);
+        using var clerk = await SignedInAsync(ReviewKit.ClerkEmail(Courts.Tianzhu));
+        var (clerkStatus, _, clerkLocation) = await clerk.SendAsync(HttpMethod.Get, "/Admin/Mediation");
+        Assert.True(clerkStatus is HttpStatusCode.Forbidden or HttpStatusCode.NotFound || clerkLocation?.Contains("Denied", StringComparison.Ordinal) == true);
+    }
+
     Task<string> StatusAsync(string id) => app.ReadDbAsync(db => db.MediationCases.Where(c => c.Id == id).Select(c => c.Status).SingleAsync());
 
     [GeneratedRegex("^/Mediation/Case/([^/?]+)$")]

@@ -34,6 +34,7 @@ public static class MediationModule
         services.AddScoped<ApplyForJudicialConfirmation>();
         services.AddScoped<CourtDiversion>();
         services.AddScoped<MediationStatistics>();
+        services.AddScoped<ManageRooms>();
         return services;
     }
 
