@@ -152,13 +152,19 @@ public sealed partial class MediationPageTests(SqliteAppFactory app)
         var page = await b.GetAsync("/Mediation");
         var (status, body, _) = await b.PostFormAsync("/Mediation", PageBrowser.Token(page), new()
         {
-            ["DisputeType"] = "gossip", ["Amount"] = "abc", ["Summary"] = "",
+            ["DisputeType"] = "gossip",
+            ["Amount"] = "abc",
+            ["Summary"] = "",
         });
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("金额应为数字", body);
         (status, body, _) = await b.PostFormAsync("/Mediation", PageBrowser.Token(page), new()
         {
-            ["DisputeType"] = "gossip", ["Amount"] = "1", ["Summary"] = "", ["Parties[0].Name"] = "张三", ["Parties[1].Phone"] = "123",
+            ["DisputeType"] = "gossip",
+            ["Amount"] = "1",
+            ["Summary"] = "",
+            ["Parties[0].Name"] = "张三",
+            ["Parties[1].Phone"] = "123",
         });
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("请选择纠纷类型", body);
@@ -166,7 +172,10 @@ public sealed partial class MediationPageTests(SqliteAppFactory app)
         Assert.Contains("请填写有效的手机号码", body);
         (status, body, _) = await b.PostFormAsync("/Mediation", PageBrowser.Token(page), new()
         {
-            ["DisputeType"] = "loan", ["Summary"] = "借款", ["Parties[0].Name"] = "张三", ["Parties[1].Phone"] = "13700000013",
+            ["DisputeType"] = "loan",
+            ["Summary"] = "借款",
+            ["Parties[0].Name"] = "张三",
+            ["Parties[1].Phone"] = "13700000013",
         });
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("请填写当事人姓名或名称", body);
@@ -249,7 +258,11 @@ public sealed partial class MediationPageTests(SqliteAppFactory app)
 
     static object ApiCase(string roomId, string disputeType, decimal amount) => new
     {
-        roomId, source = "walk-in", disputeType, amount, summary = "统计用纠纷",
+        roomId,
+        source = "walk-in",
+        disputeType,
+        amount,
+        summary = "统计用纠纷",
         parties = new object[]
         {
             new { role = "plaintiff", kind = "person", name = "统计甲", phone = "13700000031" },
@@ -268,7 +281,8 @@ public sealed partial class MediationPageTests(SqliteAppFactory app)
             ids.Add((await (await app.PostAsync("/api/v1/mediation/cases", ApiCase(roomId, type, amount), token)).ShouldBe(HttpStatusCode.Created, "open")).Str("id"));
         await (await app.PostAsync($"/api/v1/mediation/cases/{ids[0]}/close", new
         {
-            outcome = "agreement", agreement = new { facts = "借款未还", terms = "分期归还", performance = "三个月内还清", amount = 800.5m },
+            outcome = "agreement",
+            agreement = new { facts = "借款未还", terms = "分期归还", performance = "三个月内还清", amount = 800.5m },
         }, token)).ShouldBe(HttpStatusCode.OK, "agreement");
         await (await app.PostAsync($"/api/v1/mediation/cases/{ids[1]}/close", new { outcome = "failed" }, token)).ShouldBe(HttpStatusCode.OK, "failed");
         await (await app.PostAsync($"/api/v1/mediation/cases/{ids[0]}/feedback", new { rating = 4 }, token)).ShouldBe(HttpStatusCode.OK, "feedback");

@@ -91,7 +91,12 @@ public sealed partial class ManageRooms(DocketDbContext db, UserManager<User> us
 
         var user = new User
         {
-            UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, RoomId = roomId, CreatedAt = ChinaTime.UtcNow(clock),
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            FullName = fullName,
+            RoomId = roomId,
+            CreatedAt = ChinaTime.UtcNow(clock),
         };
         // The account and its role commit together: never a room account without a role.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
