@@ -230,6 +230,14 @@ public sealed partial class MediationPageTests(SqliteAppFactory app)
             Assert.DoesNotContain(id, await other.GetAsync("/Mediation"));
         }
 
+        using (var admin = await SignedInAsync("admin@demo.docket"))
+        {
+            var page = await admin.GetAsync($"/Mediation/Case/{id}");
+            Assert.Contains("民诉前调", page);
+            Assert.DoesNotContain("handler=Session", page);
+            Assert.Contains(id, await admin.GetAsync("/Mediation"));
+        }
+
         using var filerBrowser = await SignedInAsync(filer.Email, filer.Password);
         Assert.Equal(HttpStatusCode.NotFound, (await filerBrowser.SendAsync(HttpMethod.Get, $"/Mediation/Case/{id}")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await filerBrowser.SendAsync(HttpMethod.Get, "/Mediation")).Status);
@@ -300,6 +308,7 @@ public sealed partial class MediationPageTests(SqliteAppFactory app)
         Assert.DoesNotContain("13700000031", page);
         Assert.DoesNotMatch("(src|href)=\"(https?:)?//", page);  // nothing from a CDN
         Assert.Contains("src=\"/lib/echarts-6.1.0/echarts.min.js\"", page);
+        Assert.Contains("/Mediation/Statistics/Export", page);
         var json = Regex.Match(page, "<script type=\"application/json\" id=\"stats-charts\">(.*?)</script>", RegexOptions.Singleline).Groups[1].Value;
         var charts = System.Text.Json.JsonDocument.Parse(json).RootElement;
         Assert.Equal(["chart-months", "chart-dispute-types"], charts.EnumerateArray().Select(c => c.Str("id")));
