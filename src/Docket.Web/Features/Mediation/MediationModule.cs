@@ -35,6 +35,8 @@ public static class MediationModule
         services.AddScoped<CourtDiversion>();
         services.AddSingleton<DiversionExpiryJob>();
         services.AddHostedService(sp => sp.GetRequiredService<DiversionExpiryJob>());
+        services.AddScoped<MediationStatistics>();
+        services.AddScoped<ManageRooms>();
         return services;
     }
 

@@ -50,8 +50,8 @@ public sealed class MediationReads(DocketDbContext db, TimeProvider clock)
     public async Task<Result<MediationStatsDto>> StatsAsync(MediationStaff staff, string? roomId, string? from, string? to, CancellationToken ct)
     {
         var e = new FieldErrors();
-        var fromDate = ParseDate(from, "from", e);
-        var toDate = ParseDate(to, "to", e);
+        var fromDate = DateField.Parse(from, "from", e);
+        var toDate = DateField.Parse(to, "to", e);
         if (fromDate is { } f0 && toDate is { } t0 && t0 < f0) e.Add("to", "mediation.period-invalid");
         if (e.Any) return e.ToError();
         if (roomId is not null && !await db.MediationRooms.AnyAsync(r => r.Id == roomId, ct)) return Error.NotFound();
@@ -60,36 +60,36 @@ public sealed class MediationReads(DocketDbContext db, TimeProvider clock)
         if (roomId is not null) q = q.Where(c => c.RoomId == roomId);
         if (fromDate is { } f) { var start = ChinaTime.StartOfDay(f); q = q.Where(c => c.CreatedAt >= start); }
         if (toDate is { } t) { var end = ChinaTime.StartOfDay(t.AddDays(1)); q = q.Where(c => c.CreatedAt < end); }
-        var rows = await q.AsNoTracking().Select(c => new { c.RoomId, c.Status, c.DisputeType, c.AgreementAmountFen, c.FeedbackRating }).ToListAsync(ct);
-        var all = Figures(rows.Select(r => (r.Status, r.AgreementAmountFen, r.FeedbackRating)).ToList());
+        var rows = await q.AsNoTracking()
+            .Select(c => new CaseFigures(c.RoomId, c.Status, c.DisputeType, c.AgreementAmountFen, c.FeedbackRating)).ToListAsync(ct);
+        return Totals(rows);
+    }
+
+    /// <summary>What the statistics need of a case: no party, no text.</summary>
+    public sealed record CaseFigures(string RoomId, string Status, string DisputeType, long? AgreementAmountFen, int? FeedbackRating);
+
+    /// <summary>Cases, closed, agreements, success rate (agreements ÷ closed), amount agreed, by type, average rating, and per room.</summary>
+    public static MediationStatsDto Totals(IReadOnlyList<CaseFigures> rows)
+    {
+        var all = Figures(rows);
         return new MediationStatsDto(
             all.Cases, all.Closed, all.Agreements, all.SuccessRate, all.AmountResolved,
             rows.GroupBy(r => r.DisputeType).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()),
             all.AverageRating,
             [.. rows.GroupBy(r => r.RoomId).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
             {
-                var f = Figures(g.Select(r => (r.Status, r.AgreementAmountFen, r.FeedbackRating)).ToList());
+                var f = Figures([.. g]);
                 return new RoomStatsDto(g.Key, f.Cases, f.Closed, f.Agreements, f.SuccessRate, f.AmountResolved, f.AverageRating);
             })]);
     }
 
-    /// <summary>Closed, agreements, success rate (agreements ÷ closed), amount agreed and average rating of some cases.</summary>
-    static (int Cases, int Closed, int Agreements, decimal SuccessRate, decimal AmountResolved, decimal? AverageRating) Figures(
-        List<(string Status, long? AgreementAmountFen, int? Rating)> rows)
+    static (int Cases, int Closed, int Agreements, decimal SuccessRate, decimal AmountResolved, decimal? AverageRating) Figures(IReadOnlyList<CaseFigures> rows)
     {
         var closed = rows.Count(r => r.Status != MediationStatus.Open);
         var agreements = rows.Count(r => r.Status == MediationStatus.Agreement);
-        var ratings = rows.Where(r => r.Rating is not null).Select(r => (decimal)r.Rating!.Value).ToList();
+        var ratings = rows.Where(r => r.FeedbackRating is not null).Select(r => (decimal)r.FeedbackRating!.Value).ToList();
         return (rows.Count, closed, agreements, MediationRules.SuccessRate(agreements, closed),
             Money.Yuan(rows.Where(r => r.Status == MediationStatus.Agreement).Sum(r => r.AgreementAmountFen ?? 0) / 100m),
             ratings.Count == 0 ? null : decimal.Round(ratings.Average(), 2));
-    }
-
-    static DateOnly? ParseDate(string? value, string field, FieldErrors e)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        e.Add(field, "mediation.date-invalid");
-        return null;
     }
 }

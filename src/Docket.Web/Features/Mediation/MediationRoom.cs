@@ -32,7 +32,7 @@ public sealed class MediationRoomConfiguration : IEntityTypeConfiguration<Mediat
 
 public static class MediationRooms
 {
-    /// <summary>The rooms shipped with Docket (api.md, "Mediation"); a court admin's room management comes later.</summary>
+    /// <summary>The rooms shipped with Docket (api.md, "Mediation"); court admins add their own on /Admin/Mediation (<see cref="ManageRooms"/>).</summary>
     public static readonly IReadOnlyList<MediationRoom> Reference =
     [
         new() { Id = "dajing", Name = "大靖镇人民调解工作室", Township = "大靖镇", CourtId = "620622" },

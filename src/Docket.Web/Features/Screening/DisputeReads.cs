@@ -48,8 +48,8 @@ public sealed class DisputeReads(DocketDbContext db, TimeProvider clock)
     public async Task<Result<DisputeStatsDto>> StatsAsync(ScreeningStaff staff, string? unitId, string? from, string? to, CancellationToken ct)
     {
         var e = new FieldErrors();
-        var fromDate = Date(from, "from", e);
-        var toDate = Date(to, "to", e);
+        var fromDate = DateField.Parse(from, "from", e);
+        var toDate = DateField.Parse(to, "to", e);
         if (fromDate is { } f0 && toDate is { } t0 && t0 < f0) e.Add("to", "mediation.period-invalid");
         if (e.Any) return e.ToError();
         var scoped = await ScopedAsync(staff, unitId, ct);
@@ -79,11 +79,4 @@ public sealed class DisputeReads(DocketDbContext db, TimeProvider clock)
         return Result<IQueryable<Dispute>>.Ok(q.Where(d => units.Contains(d.UnitId)));
     }
 
-    static DateOnly? Date(string? value, string field, FieldErrors e)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) return d;
-        e.Add(field, "mediation.date-invalid");
-        return null;
-    }
 }
