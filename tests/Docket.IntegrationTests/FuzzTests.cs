@@ -42,7 +42,9 @@ public sealed class FuzzTests(SqliteAppFactory app, ITestOutputHelper output) : 
         var clerk = await app.ClerkAsync(Courts.Gulang);
         var admin = await app.StaffAsync("admin@demo.docket");
         var slots = new ConcurrentBag<Slot>(await Task.WhenAll(Enumerable.Range(0, Threads).Select(_ => NewSlotAsync(clerk))));
-        var others = slots.Select(s => s.Filer.Token).ToArray();
+        // Accounts of their own, never a slot's filer: a request another thread sends as "other filer" may well be
+        // accepted (its own profile, its own service address) and must not move a slot whose batch is being compared.
+        var others = (await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => app.NewFilerAsync()))).Select(f => f.Token).ToArray();
         var stats = new Stats(routes);
         output.WriteLine($"{routes.Count} endpoints; setup {clock.Elapsed.TotalSeconds:F0} s");
 
