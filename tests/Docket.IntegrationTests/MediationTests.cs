@@ -494,5 +494,15 @@ public sealed class MediationTests(SqliteAppFactory app)
         var empty = await (await app.GetAsync($"/api/v1/mediation/stats?roomId={roomId}&to={today.AddDays(-1):yyyy-MM-dd}", mediator)).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(0, empty.GetProperty("cases").GetInt32());
         await (await app.GetAsync("/api/v1/mediation/stats?from=2026-13-01", mediator)).ShouldBeProblem(400, "validation.failed");
+
+        // The room is under Tianzhu: that court's staff and admins see its figures; Gulang's and the Dajing mediator do not.
+        var tianzhu = await (await app.GetAsync($"/api/v1/mediation/stats?roomId={roomId}", await app.ClerkAsync(Courts.Tianzhu))).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(3, tianzhu.GetProperty("cases").GetInt32());
+        var all = await (await app.GetAsync("/api/v1/mediation/stats", await app.StaffAsync("admin@demo.docket"))).ShouldBe(HttpStatusCode.OK);
+        Assert.Contains(all.GetProperty("byRoom").EnumerateArray(), r => r.Str("roomId") == roomId);
+        await (await app.GetAsync($"/api/v1/mediation/stats?roomId={roomId}", await app.ClerkAsync())).ShouldBeProblem(404, "not-found");
+        await (await app.GetAsync($"/api/v1/mediation/stats?roomId={roomId}", await MediatorAsync())).ShouldBeProblem(404, "not-found");
+        var gulang = await (await app.GetAsync("/api/v1/mediation/stats", await app.ClerkAsync())).ShouldBe(HttpStatusCode.OK);
+        Assert.DoesNotContain(gulang.GetProperty("byRoom").EnumerateArray(), r => r.Str("roomId") == roomId);
     }
 }

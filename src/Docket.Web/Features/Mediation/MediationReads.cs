@@ -44,8 +44,9 @@ public sealed class MediationReads(DocketDbContext db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Over the caller's visible cases opened between <paramref name="from"/> and <paramref name="to"/> (inclusive
-    /// Asia/Shanghai dates, both optional): closed, agreements, success rate (agreements ÷ closed), amount resolved.
+    /// Over the cases of the caller's rooms (<see cref="MediationScope.StatisticsRooms"/>) opened between
+    /// <paramref name="from"/> and <paramref name="to"/> (inclusive Asia/Shanghai dates, both optional): closed,
+    /// agreements, success rate (agreements ÷ closed), amount resolved, by type and room.
     /// </summary>
     public async Task<Result<MediationStatsDto>> StatsAsync(MediationStaff staff, string? roomId, string? from, string? to, CancellationToken ct)
     {
@@ -54,10 +55,13 @@ public sealed class MediationReads(DocketDbContext db, TimeProvider clock)
         var toDate = DateField.Parse(to, "to", e);
         if (fromDate is { } f0 && toDate is { } t0 && t0 < f0) e.Add("to", "mediation.period-invalid");
         if (e.Any) return e.ToError();
-        if (roomId is not null && !await db.MediationRooms.AnyAsync(r => r.Id == roomId, ct)) return Error.NotFound();
-
-        var q = MediationScope.Visible(db, staff);
-        if (roomId is not null) q = q.Where(c => c.RoomId == roomId);
+        var rooms = await MediationScope.StatisticsRooms(db, staff).Select(r => r.Id).ToListAsync(ct);
+        if (roomId is not null)
+        {
+            if (!rooms.Contains(roomId)) return Error.NotFound();
+            rooms = [roomId];
+        }
+        var q = db.MediationCases.Where(c => rooms.Contains(c.RoomId));
         if (fromDate is { } f) { var start = ChinaTime.StartOfDay(f); q = q.Where(c => c.CreatedAt >= start); }
         if (toDate is { } t) { var end = ChinaTime.StartOfDay(t.AddDays(1)); q = q.Where(c => c.CreatedAt < end); }
         var rows = await q.AsNoTracking()

@@ -42,6 +42,16 @@ public static class MediationScope
         : s.CourtId is { } court ? db.MediationCases.Where(c => c.DivertingCourtId == court)
         : db.MediationCases.Where(c => false);
 
+    /// <summary>
+    /// Whose figures the statistics show (API and page alike; counts and amounts, never a party): a mediator their
+    /// room, court staff the rooms under their court, admins every room.
+    /// </summary>
+    public static IQueryable<MediationRoom> StatisticsRooms(DocketDbContext db, MediationStaff s) =>
+        s.IsAdmin ? db.MediationRooms
+        : s.RoomId is { } room ? db.MediationRooms.Where(r => r.Id == room)
+        : s.CourtId is { } court ? db.MediationRooms.Where(r => r.CourtId == court)
+        : db.MediationRooms.Where(r => false);
+
     /// <summary>The cases a mediator acts on: their own room's.</summary>
     public static IQueryable<MediationCase> Room(DocketDbContext db, MediationStaff mediator) =>
         db.MediationCases.Where(c => c.RoomId == mediator.RoomId);

@@ -28,17 +28,10 @@ public sealed record MediationReport(DateOnly From, DateOnly To, string? RoomId,
 public sealed class MediationStatistics(DocketDbContext db, TimeProvider clock)
 {
     /// <summary>The rooms whose figures <paramref name="staff"/> may see.</summary>
-    public async Task<List<MediationRoom>> RoomsAsync(MediationStaff staff, bool isMediator, CancellationToken ct)
-    {
-        var q = db.MediationRooms.AsNoTracking();
-        q = staff.IsAdmin ? q
-            : isMediator && staff.RoomId is { } room ? q.Where(r => r.Id == room)
-            : staff.CourtId is { } court ? q.Where(r => r.CourtId == court)
-            : q.Where(r => false);
-        return await q.OrderBy(r => r.CourtId).ThenBy(r => r.Id).ToListAsync(ct);
-    }
+    public Task<List<MediationRoom>> RoomsAsync(MediationStaff staff, CancellationToken ct) =>
+        MediationScope.StatisticsRooms(db, staff).AsNoTracking().OrderBy(r => r.CourtId).ThenBy(r => r.Id).ToListAsync(ct);
 
-    public async Task<Result<MediationReport>> ReportAsync(MediationStaff staff, bool isMediator, string? roomId, string? from, string? to, CancellationToken ct)
+    public async Task<Result<MediationReport>> ReportAsync(MediationStaff staff, string? roomId, string? from, string? to, CancellationToken ct)
     {
         var e = new FieldErrors();
         var fromDate = DateField.Parse(from, "from", e);
@@ -50,7 +43,7 @@ public sealed class MediationStatistics(DocketDbContext db, TimeProvider clock)
         else if (t.DayNumber - f.DayNumber > 3660) e.Add("to", "mediation.period-too-long");
         if (e.Any) return e.ToError();
 
-        var rooms = await RoomsAsync(staff, isMediator, ct);
+        var rooms = await RoomsAsync(staff, ct);
         if (roomId is not null)
         {
             rooms = [.. rooms.Where(r => r.Id == roomId)];

@@ -38,10 +38,9 @@ public sealed class StatisticsModel(MediationStatistics stats, UserManager<User>
     {
         var staff = await MediationPages.StaffAsync(users, User);
         if (!staff.IsOk) return NotFound();
-        var isMediator = User.IsInRole(Roles.Mediator);
-        Rooms = await stats.RoomsAsync(staff.Value, isMediator, ct);
+        Rooms = await stats.RoomsAsync(staff.Value, ct);
         var roomId = string.IsNullOrWhiteSpace(RoomQuery) ? null : RoomQuery.Trim();
-        var r = await stats.ReportAsync(staff.Value, isMediator, roomId, From, To, ct);
+        var r = await stats.ReportAsync(staff.Value, roomId, From, To, ct);
         if (!r.IsOk)
         {
             if (r.Error!.Status == 404) return NotFound();
