@@ -37,9 +37,16 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
     static readonly int[] DivertedCase = E(401, 403, 403, A, 404, A, A);
     /// <summary>Only a room's mediators act on its cases: every relation here is refused by role.</summary>
     static readonly int[] MediatorOnly = E(401, 403, 403, 403, 403, 403, 403);
+    /// <summary>
+    /// Staff education: officers, unit admins, the committee and admins (scoped by unit); filers and court staff are no
+    /// part of the organisation. Of these relations only the admin gets through; scoping by unit is EducationTests'.
+    /// </summary>
+    static readonly int[] Organisation = E(401, 403, 403, 403, 403, 403, A);
+    /// <summary>QR check-in: only an officer whose account is linked to a roll entry (the admin is none).</summary>
+    static readonly int[] LinkedOfficer = E(401, 403, 403, 403, 403, 403, 403);
 
     /// <summary>Which data a route's parameters point at.</summary>
-    enum Target { None, Registered, Draft, Counter, Mediation }
+    enum Target { None, Registered, Draft, Counter, Mediation, Unit, Event, Rectification }
 
     static readonly Dictionary<string, (Target Target, int[] Expected)> Matrix = new()
     {
@@ -139,6 +146,29 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
         ["POST api/v1/mediation/cases/{id}/close"] = (Target.Mediation, MediatorOnly),
         ["POST api/v1/mediation/cases/{id}/feedback"] = (Target.Mediation, MediatorOnly),
         ["POST api/v1/mediation/cases/{id}/judicial-confirmation"] = (Target.Mediation, MediatorOnly),
+
+        ["GET api/v1/org/units"] = (Target.None, Organisation),
+        ["GET api/v1/org/units/{id}/officers"] = (Target.Unit, Organisation),
+        ["GET api/v1/education/events"] = (Target.None, Organisation),
+        ["POST api/v1/education/events"] = (Target.None, Organisation),
+        ["GET api/v1/education/events/{id}"] = (Target.Event, Organisation),
+        ["POST api/v1/education/events/{id}/attendance"] = (Target.Event, Organisation),
+        ["GET api/v1/education/events/{id}/report"] = (Target.Event, Organisation),
+        ["GET api/v1/education/events/{id}/report/export"] = (Target.Event, Organisation),
+        ["GET api/v1/education/events/{id}/absentees"] = (Target.Event, Organisation),
+        ["GET api/v1/education/events/{id}/checkin-token"] = (Target.Event, Organisation),
+        ["POST api/v1/education/checkin"] = (Target.None, LinkedOfficer),
+        ["GET api/v1/education/units/{id}/timetable"] = (Target.Unit, Organisation),
+        ["PUT api/v1/education/units/{id}/timetable"] = (Target.Unit, Organisation),
+        ["POST api/v1/education/study-records"] = (Target.None, Organisation),
+        ["GET api/v1/education/participation"] = (Target.None, Organisation),
+        ["POST api/v1/education/rectifications"] = (Target.None, Organisation),
+        ["GET api/v1/education/rectifications"] = (Target.None, Organisation),
+        ["POST api/v1/education/rectifications/{id}/status"] = (Target.Rectification, Organisation),
+        ["POST api/v1/education/rectifications/{id}/close"] = (Target.Rectification, Organisation),
+        ["GET api/v1/education/rectifications/report"] = (Target.None, Organisation),
+        ["POST api/v1/education/service-activities"] = (Target.None, Organisation),
+        ["GET api/v1/education/service-activities/report"] = (Target.None, Organisation),
     };
 
     sealed record Data(string Id, string? DocId, string? NoticeId, string? UploadId, string? NotificationId, string Title);
@@ -193,6 +223,9 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
             [Target.Draft] = await DraftAsync(owner.Token),
             [Target.Counter] = await CounterAsync(callers.Clerk),
             [Target.Mediation] = await MediationAsync(owner.Token, callers.Clerk),
+            [Target.Unit] = new Data("620600", null, null, null, null, "武威市中级人民法院"),
+            [Target.Event] = await EventAsync(callers.Admin),
+            [Target.Rectification] = await RectificationAsync(callers.Admin),
         };
 
         var multipart = Multipart(app.Services);
@@ -213,6 +246,9 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
                         Target.Registered => await RegisteredAsync(owner.Token, callers.Clerk),
                         Target.Draft => await DraftAsync(owner.Token),
                         Target.Mediation => await MediationAsync(owner.Token, callers.Clerk),
+                        Target.Unit => shared[Target.Unit],
+                        Target.Event => await EventAsync(callers.Admin),
+                        Target.Rectification => await RectificationAsync(callers.Admin),
                         _ => await CounterAsync(callers.Clerk),
                     };
                 var path = "/" + Fill(template, data);
@@ -288,6 +324,28 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
         var f = await app.ReviewAsync("divert-to-mediation", id, clerk, new { mediationRoomId = "dajing", filerConsent = true });
         var caseId = await app.ReadDbAsync(db => db.MediationCases.Where(c => c.FilingId == id).Select(c => c.Id).SingleAsync());
         return new Data(caseId, null, null, null, null, f.Str("title"));
+    }
+
+    /// <summary>A training event of the committee for the intermediate court's subtree.</summary>
+    async Task<Data> EventAsync(string admin)
+    {
+        var title = "矩阵培训" + Guid.NewGuid().ToString("N")[..8];
+        var e = await (await app.PostAsync("/api/v1/education/events", new
+        {
+            title, startDate = "2026-03-01", endDate = "2026-03-01", sessions = new[] { new { date = "2026-03-01", part = "am" } },
+            venues = new[] { new { name = "主会场", kind = "main" } }, unitIds = new[] { "620600" },
+        }, admin)).ShouldBe(HttpStatusCode.Created, "event");
+        return new Data(e.Str("id"), null, null, null, null, title);
+    }
+
+    async Task<Data> RectificationAsync(string admin)
+    {
+        var description = "矩阵整改" + Guid.NewGuid().ToString("N")[..8];
+        var r = await (await app.PostAsync("/api/v1/education/rectifications", new
+        {
+            unitId = "620600", category = "interference", description, responsible = "张某", dueDate = "2026-12-31", measures = "建立台账",
+        }, admin)).ShouldBe(HttpStatusCode.Created, "rectification");
+        return new Data(r.Str("id"), null, null, null, null, description);
     }
 
     async Task<Data> CounterAsync(string clerk)
