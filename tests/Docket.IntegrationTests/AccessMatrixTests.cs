@@ -149,6 +149,7 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
 
         ["GET api/v1/org/units"] = (Target.None, Organisation),
         ["GET api/v1/org/units/{id}/officers"] = (Target.Unit, Organisation),
+        ["POST api/v1/org/units/{id}/officers/import"] = (Target.Unit, Organisation),
         ["GET api/v1/education/events"] = (Target.None, Organisation),
         ["POST api/v1/education/events"] = (Target.None, Organisation),
         ["GET api/v1/education/events/{id}"] = (Target.Event, Organisation),

@@ -28,6 +28,7 @@ public static class OrganisationModule
                 .RequireRole(Roles.Officer, Roles.UnitAdmin, Roles.CommitteeAdmin, Roles.Admin))
             .AddPolicy(ManagerPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme)
                 .RequireRole(Roles.UnitAdmin, Roles.CommitteeAdmin, Roles.Admin));
+        services.AddScoped<ImportOfficers>();
         return services;
     }
 
@@ -57,5 +58,13 @@ public static class OrganisationModule
             var items = await q.OrderBy(o => o.Id).Skip((p - 1) * size).Take(size).Select(o => new OfficerDto(o.Id, o.Name, o.UnitId)).ToListAsync(ct);
             return TypedResults.Ok(new Page<OfficerDto>(total, items));
         }).RequireAuthorization(ManagerPolicy);
+
+        g.MapPost("/units/{id}/officers/import", async Task<Results<Ok<OfficerImportDto>, ProblemHttpResult>> (string id, HttpContext http,
+            UserManager<User> users, DocketDbContext db, ImportOfficers h, CancellationToken ct) =>
+        {
+            var c = await OrgScope.ManagerAsync(users, db, http.User, ct);
+            if (!c.IsOk) return c.Error!.ToProblem(http);
+            return (await h.HandleAsync(c.Value, id, http.Request, ct)).ToHttp(http);
+        }).Accepts<IFormFile>("multipart/form-data").DisableAntiforgery().RequireAuthorization(ManagerPolicy);
     }
 }

@@ -1,0 +1,87 @@
+using Docket.Web.Infrastructure.Data;
+using Docket.Web.Infrastructure.Problems;
+using Microsoft.Extensions.Localization;
+using MiniExcelLibs;
+
+namespace Docket.Web.Features.Organisation;
+
+public sealed record OfficerImportRowError(int Row, string Field, string Code, string Message);
+
+public sealed record OfficerImportDto(string UnitId, int Imported, Dictionary<string, int> ByUnit);
+
+/// <summary>
+/// A unit's roll from an .xlsx sheet (columns 姓名 or name; optional 单位代码 or unitId, default the unit itself, which
+/// may name any unit below it). All or nothing: any bad row → 400 with every bad row (code
+/// <c>org.import-invalid</c>, extension <c>rows</c>) and nothing imported; a file that is not a spreadsheet → 415.
+/// </summary>
+public sealed class ImportOfficers(DocketDbContext db, IStringLocalizer<Messages> l)
+{
+    public const int MaxBytes = 4 * 1024 * 1024;
+    public const int MaxRows = 20_000;
+    static readonly string[] NameColumns = ["姓名", "name"];
+    static readonly string[] UnitColumns = ["单位代码", "unitId"];
+
+    public async Task<Result<OfficerImportDto>> HandleAsync(OrgCaller caller, string unitId, HttpRequest request, CancellationToken ct)
+    {
+        if (!caller.Sees(unitId)) return Error.NotFound();
+        if (!request.HasFormContentType) return Error.UnsupportedMediaType("org.import-not-spreadsheet");
+        var form = await request.ReadFormAsync(ct);
+        var file = form.Files.GetFile("file");
+        if (file is null || file.Length == 0) return Error.Validation("file", "org.import-file-required");
+        if (file.Length > MaxBytes) return Error.TooLarge("org.import-too-large");
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, ct);
+        var bytes = buffer.ToArray();
+        // An .xlsx is a zip: anything else (a CSV, a PDF renamed) is refused before the parser sees it.
+        if (bytes is not [0x50, 0x4B, 0x03, 0x04, ..]) return Error.UnsupportedMediaType("org.import-not-spreadsheet");
+
+        List<IDictionary<string, object?>> rows;
+        try
+        {
+            using var stream = new MemoryStream(bytes);
+            rows = [.. stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Take(MaxRows + 1).Select(r => (IDictionary<string, object?>)r)];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Error.UnsupportedMediaType("org.import-not-spreadsheet");
+        }
+        if (rows.Count > MaxRows) return Error.Validation("file", "org.import-too-many-rows");
+
+        var allowed = caller.Subtree(unitId);
+        var errors = new List<OfficerImportRowError>();
+        var officers = new List<Officer>();
+        void Bad(int row, string field, string code) => errors.Add(new OfficerImportRowError(row, field, code, l.Text(code)));
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = i + 2; // the header is row 1
+            var name = Cell(rows[i], NameColumns);
+            var unit = Cell(rows[i], UnitColumns);
+            if (name.Length == 0 && unit.Length == 0) continue;
+            if (name.Length == 0) Bad(row, "name", "org.import-name-required");
+            else if (name.Length > 50) Bad(row, "name", "org.import-name-too-long");
+            var target = unit.Length == 0 ? unitId : unit;
+            if (!allowed.Contains(target)) Bad(row, "unitId", "org.import-unit-unknown");
+            officers.Add(new Officer { Id = Guid.CreateVersion7().ToString("N"), Name = name, UnitId = target });
+        }
+        if (errors.Count > 0)
+            return new Error(400, "org.import-invalid", new Dictionary<string, string[]> { ["file"] = ["org.import-invalid"] })
+            {
+                Extensions = new Dictionary<string, object?> { ["rows"] = errors },
+            };
+        if (officers.Count == 0) return Error.Validation("file", "org.import-empty");
+
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Officers.AddRange(officers);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return new OfficerImportDto(unitId, officers.Count, officers.CountBy(o => o.UnitId).ToDictionary(x => x.Key, x => x.Value));
+    }
+
+    static string Cell(IDictionary<string, object?> row, string[] columns)
+    {
+        foreach (var c in columns)
+            if (row.TryGetValue(c, out var v) && v is not null)
+                return (Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "").Trim();
+        return "";
+    }
+}
