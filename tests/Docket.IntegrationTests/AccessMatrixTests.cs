@@ -46,7 +46,7 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
     static readonly int[] LinkedOfficer = E(401, 403, 403, 403, 403, 403, 403);
 
     /// <summary>Which data a route's parameters point at.</summary>
-    enum Target { None, Registered, Draft, Counter, Mediation, Unit, Event, Rectification }
+    enum Target { None, Registered, Draft, Counter, Mediation, Unit, Event, Rectification, Material }
 
     static readonly Dictionary<string, (Target Target, int[] Expected)> Matrix = new()
     {
@@ -170,6 +170,13 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
         ["GET api/v1/education/rectifications/report"] = (Target.None, Organisation),
         ["POST api/v1/education/service-activities"] = (Target.None, Organisation),
         ["GET api/v1/education/service-activities/report"] = (Target.None, Organisation),
+        ["POST api/v1/education/materials"] = (Target.None, Organisation),
+        ["GET api/v1/education/materials"] = (Target.None, Organisation),
+        ["GET api/v1/education/materials/{id}"] = (Target.Material, Organisation),
+        ["POST api/v1/education/materials/{id}/read"] = (Target.Material, LinkedOfficer),
+        ["POST api/v1/education/materials/{id}/attempts"] = (Target.Material, LinkedOfficer),
+        ["PUT api/v1/education/materials/{id}/printed-copies"] = (Target.Material, Organisation),
+        ["GET api/v1/education/materials/{id}/report"] = (Target.Material, Organisation),
     };
 
     sealed record Data(string Id, string? DocId, string? NoticeId, string? UploadId, string? NotificationId, string Title);
@@ -227,6 +234,7 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
             [Target.Unit] = new Data("620600", null, null, null, null, "武威市中级人民法院"),
             [Target.Event] = await EventAsync(callers.Admin),
             [Target.Rectification] = await RectificationAsync(callers.Admin),
+            [Target.Material] = await MaterialAsync(callers.Admin),
         };
 
         var multipart = Multipart(app.Services);
@@ -250,6 +258,7 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
                         Target.Unit => shared[Target.Unit],
                         Target.Event => await EventAsync(callers.Admin),
                         Target.Rectification => await RectificationAsync(callers.Admin),
+                        Target.Material => await MaterialAsync(callers.Admin),
                         _ => await CounterAsync(callers.Clerk),
                     };
                 var path = "/" + Fill(template, data);
@@ -347,6 +356,17 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
             unitId = "620600", category = "interference", description, responsible = "张某", dueDate = "2026-12-31", measures = "建立台账",
         }, admin)).ShouldBe(HttpStatusCode.Created, "rectification");
         return new Data(r.Str("id"), null, null, null, null, description);
+    }
+
+    async Task<Data> MaterialAsync(string admin)
+    {
+        var title = "矩阵应知应会" + Guid.NewGuid().ToString("N")[..8];
+        var m = await (await app.PostAsync("/api/v1/education/materials", new
+        {
+            title, markdown = "# 第一章\n\n防止干预司法“三个规定”。",
+            questions = new[] { new { text = "“三个规定”有几个？", kind = "single", options = new[] { "两个", "三个" }, answer = new[] { 1 } } },
+        }, admin)).ShouldBe(HttpStatusCode.Created, "material");
+        return new Data(m.Str("id"), null, null, null, null, title);
     }
 
     async Task<Data> CounterAsync(string clerk)

@@ -388,4 +388,61 @@ public sealed class EducationTests(SqliteAppFactory app) : IClassFixture<SqliteA
         var rows = report.GetProperty("byUnitAndMonth").EnumerateArray().Select(r => (r.Str("unitId"), r.Str("month"), r.GetProperty("activities").GetInt32())).ToList();
         Assert.Equal([("620600", "2026-04", 1), ("620622", "2026-03", 2)], rows);
     }
+
+    [Fact]
+    public async Task Materials_SanitizedChapterQuizProgressCopiesAndReport()
+    {
+        var plc = await PlcAsync();
+        var body = new
+        {
+            title = "《教育整顿应知应会》第一章",
+            markdown = "# 防止干预司法“三个规定”\n\n<script>alert(1)</script>\n\n[点我](javascript:alert(1)) **记录报告**\n\n| 项 | 内容 |\n|---|---|\n| 一 | 领导干部干预司法活动 |\n",
+            questions = new object[]
+            {
+                new { text = "“三个规定”是指几个规定？", kind = "single", options = new[] { "两个", "三个", "四个" }, answer = new[] { 1 } },
+                new { text = "六大顽瘴痼疾包括哪些？", kind = "multiple", options = new[] { "违规经商办企业", "违规参股借贷", "按时上班" }, answer = new[] { 0, 1 } },
+            },
+        };
+        await (await app.PostAsync("/api/v1/education/materials", body, await UnitAdminAsync())).ShouldBeProblem(403);
+        var bad = new { title = "x", markdown = "y", questions = new[] { new { text = "?", kind = "single", options = new[] { "a", "b" }, answer = new[] { 0, 1 } } } };
+        var p = await (await app.PostAsync("/api/v1/education/materials", bad, plc)).ShouldBeProblem(400);
+        Assert.True(p.GetProperty("errors").TryGetProperty("questions[0].answer", out _));
+
+        var m = await (await app.PostAsync("/api/v1/education/materials", body, plc)).ShouldBe(HttpStatusCode.Created);
+        var html = m.Str("html");
+        Assert.Contains("<h1", html);
+        Assert.Contains("<table", html);
+        Assert.Contains("<strong>记录报告</strong>", html);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("javascript:", html, StringComparison.OrdinalIgnoreCase);
+        var id = m.Str("id");
+
+        var officer = await OfficerAsync();
+        var read = await (await app.GetAsync($"/api/v1/education/materials/{id}", officer)).ShouldBe(HttpStatusCode.OK);
+        Assert.False(read.GetProperty("questions")[0].TryGetProperty("answer", out _));
+        Assert.True((await (await app.PostAsync($"/api/v1/education/materials/{id}/read", null, officer)).ShouldBe(HttpStatusCode.OK)).GetProperty("read").GetBoolean());
+        var half = await (await app.PostAsync($"/api/v1/education/materials/{id}/attempts", new { answers = new[] { new[] { 1 }, new[] { 0 } } }, officer))
+            .ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(50, half.GetProperty("score").GetInt32());
+        var full = await (await app.PostAsync($"/api/v1/education/materials/{id}/attempts", new { answers = new[] { new[] { 1 }, new[] { 1, 0 } } }, officer))
+            .ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(100, full.GetProperty("score").GetInt32());
+        Assert.Equal(2, full.GetProperty("progress").GetProperty("attempts").GetInt32());
+        await (await app.PostAsync($"/api/v1/education/materials/{id}/attempts", new { answers = new[] { new[] { 1 } } }, officer)).ShouldBeProblem(400);
+        await (await app.PostAsync($"/api/v1/education/materials/{id}/read", null, plc)).ShouldBeProblem(403);
+
+        var copies = await (await app.PutAsync($"/api/v1/education/materials/{id}/printed-copies", new { unitId = "tianzhu-psb", copies = 650 }, plc))
+            .ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(650, copies.GetProperty("printedCopies").GetInt32());
+        await (await app.PutAsync($"/api/v1/education/materials/{id}/printed-copies", new { unitId = "tianzhu-psb", copies = -1 }, plc)).ShouldBeProblem(400);
+        await (await app.PutAsync($"/api/v1/education/materials/{id}/printed-copies", new { unitId = "tianzhu-psb", copies = 5 }, await UnitAdminAsync()))
+            .ShouldBeProblem(404);
+
+        var report = await (await app.GetAsync($"/api/v1/education/materials/{id}/report?unitId=tianzhu-psb", plc)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal((504, 1, 650), (report.GetProperty("officers").GetInt32(), report.GetProperty("read").GetInt32(), report.GetProperty("printedCopies").GetInt32()));
+        Assert.Equal(100.0, report.GetProperty("averageScore").GetDouble());
+        var station = report.GetProperty("byUnit").EnumerateArray().Single(u => u.Str("unitId") == "dachaigou");
+        Assert.Equal((24, 1), (station.GetProperty("officers").GetInt32(), station.GetProperty("read").GetInt32()));
+        Assert.DoesNotContain(DemoOfficers.Name("dachaigou", 1), report.GetRawText());
+    }
 }

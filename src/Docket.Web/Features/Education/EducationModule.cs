@@ -26,6 +26,7 @@ public static class EducationModule
         services.AddScoped<Participation>();
         services.AddScoped<Rectifications>();
         services.AddScoped<ServiceActivities>();
+        services.AddScoped<Materials>();
         return services;
     }
 
@@ -142,6 +143,46 @@ public static class EducationModule
         m.MapGet("/service-activities/report", async Task<Results<Ok<ServiceReportDto>, ProblemHttpResult>> (string? unitId, string? from, string? to,
             HttpContext http, UserManager<User> users, DocketDbContext db, ServiceActivities h, CancellationToken ct) =>
             await AsManager(http, users, db, ct, c => h.ReportAsync(c, unitId, from, to, ct))).RequireAuthorization(manager);
+
+        MapMaterials(m, manager, member);
+    }
+
+    static void MapMaterials(RouteGroupBuilder m, string manager, string member)
+    {
+        var g = m.MapGroup("/materials");
+
+        g.MapPost("", async Task<Results<Created<StudyMaterialDto>, ProblemHttpResult>> (Materials.CreateRequest? body, HttpContext http,
+            UserManager<User> users, DocketDbContext db, Materials h, CancellationToken ct) =>
+        {
+            var c = await OrgScope.ManagerAsync(users, db, http.User, ct);
+            if (!c.IsOk) return c.Error!.ToProblem(http);
+            var r = await h.CreateAsync(c.Value, body, ct);
+            return r.IsOk ? TypedResults.Created($"/api/v1/education/materials/{r.Value.Id}", r.Value) : r.Error!.ToProblem(http);
+        }).RequireAuthorization(manager);
+
+        g.MapGet("", async Task<Results<Ok<List<MaterialSummaryDto>>, ProblemHttpResult>> (HttpContext http, UserManager<User> users, DocketDbContext db,
+            Materials h, CancellationToken ct) =>
+            await AsMember(http, users, db, ct, _ => h.ListAsync(ct))).RequireAuthorization(member);
+
+        g.MapGet("/{id}", async Task<Results<Ok<StudyMaterialDto>, ProblemHttpResult>> (string id, HttpContext http, UserManager<User> users,
+            DocketDbContext db, Materials h, CancellationToken ct) =>
+            await AsMember(http, users, db, ct, _ => h.GetAsync(id, ct))).RequireAuthorization(member);
+
+        g.MapPost("/{id}/read", async Task<Results<Ok<ProgressDto>, ProblemHttpResult>> (string id, HttpContext http, UserManager<User> users,
+            DocketDbContext db, Materials h, CancellationToken ct) =>
+            await AsMember(http, users, db, ct, c => h.ReadAsync(c, id, ct))).RequireAuthorization(member);
+
+        g.MapPost("/{id}/attempts", async Task<Results<Ok<AttemptResultDto>, ProblemHttpResult>> (string id, Materials.AttemptRequest? body,
+            HttpContext http, UserManager<User> users, DocketDbContext db, Materials h, CancellationToken ct) =>
+            await AsMember(http, users, db, ct, c => h.AttemptAsync(c, id, body, ct))).RequireAuthorization(member);
+
+        g.MapPut("/{id}/printed-copies", async Task<Results<Ok<MaterialUnitDto>, ProblemHttpResult>> (string id, Materials.CopiesRequest? body,
+            HttpContext http, UserManager<User> users, DocketDbContext db, Materials h, CancellationToken ct) =>
+            await AsManager(http, users, db, ct, c => h.SetCopiesAsync(c, id, body, ct))).RequireAuthorization(manager);
+
+        g.MapGet("/{id}/report", async Task<Results<Ok<MaterialReportDto>, ProblemHttpResult>> (string id, string? unitId, HttpContext http,
+            UserManager<User> users, DocketDbContext db, Materials h, CancellationToken ct) =>
+            await AsManager(http, users, db, ct, c => h.ReportAsync(c, id, unitId, ct))).RequireAuthorization(manager);
     }
 
     public sealed record CheckInRequest(string? Token);

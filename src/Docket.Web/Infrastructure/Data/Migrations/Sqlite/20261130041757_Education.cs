@@ -71,6 +71,52 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "study_material_copies",
+                columns: table => new
+                {
+                    MaterialId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    UnitId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Copies = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_study_material_copies", x => new { x.MaterialId, x.UnitId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "study_material_progress",
+                columns: table => new
+                {
+                    MaterialId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    OfficerId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    BestScore = table.Column<int>(type: "INTEGER", nullable: true),
+                    LastScore = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_study_material_progress", x => new { x.MaterialId, x.OfficerId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "study_materials",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Markdown = table.Column<string>(type: "TEXT", nullable: false),
+                    Html = table.Column<string>(type: "TEXT", nullable: false),
+                    Questions = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_study_materials", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "study_records",
                 columns: table => new
                 {
@@ -190,6 +236,15 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "service_activities");
+
+            migrationBuilder.DropTable(
+                name: "study_material_copies");
+
+            migrationBuilder.DropTable(
+                name: "study_material_progress");
+
+            migrationBuilder.DropTable(
+                name: "study_materials");
 
             migrationBuilder.DropTable(
                 name: "study_records");

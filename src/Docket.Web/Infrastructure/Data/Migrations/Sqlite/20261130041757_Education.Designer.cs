@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteDocketDbContext))]
-    [Migration("20261130040126_Education")]
+    [Migration("20261130041757_Education")]
     partial class Education
     {
         /// <inheritdoc />
@@ -425,6 +425,51 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("training_attendance", (string)null);
                 });
 
+            modelBuilder.Entity("Docket.Web.Features.Education.MaterialCopies", b =>
+                {
+                    b.Property<string>("MaterialId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Copies")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("MaterialId", "UnitId");
+
+                    b.ToTable("study_material_copies", (string)null);
+                });
+
+            modelBuilder.Entity("Docket.Web.Features.Education.MaterialProgress", b =>
+                {
+                    b.Property<string>("MaterialId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BestScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LastScore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MaterialId", "OfficerId");
+
+                    b.ToTable("study_material_progress", (string)null);
+                });
+
             modelBuilder.Entity("Docket.Web.Features.Education.Rectification", b =>
                 {
                     b.Property<string>("Id")
@@ -548,6 +593,42 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("UnitId", "Date");
 
                     b.ToTable("service_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Docket.Web.Features.Education.StudyMaterial", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("study_materials", (string)null);
                 });
 
             modelBuilder.Entity("Docket.Web.Features.Education.StudyRecord", b =>

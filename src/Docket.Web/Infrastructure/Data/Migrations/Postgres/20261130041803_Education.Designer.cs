@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresDocketDbContext))]
-    [Migration("20261130040132_Education")]
+    [Migration("20261130041803_Education")]
     partial class Education
     {
         /// <inheritdoc />
@@ -430,6 +430,51 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("training_attendance", (string)null);
                 });
 
+            modelBuilder.Entity("Docket.Web.Features.Education.MaterialCopies", b =>
+                {
+                    b.Property<string>("MaterialId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("UnitId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Copies")
+                        .HasColumnType("integer");
+
+                    b.HasKey("MaterialId", "UnitId");
+
+                    b.ToTable("study_material_copies", (string)null);
+                });
+
+            modelBuilder.Entity("Docket.Web.Features.Education.MaterialProgress", b =>
+                {
+                    b.Property<string>("MaterialId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("OfficerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("BestScore")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LastScore")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("MaterialId", "OfficerId");
+
+                    b.ToTable("study_material_progress", (string)null);
+                });
+
             modelBuilder.Entity("Docket.Web.Features.Education.Rectification", b =>
                 {
                     b.Property<string>("Id")
@@ -553,6 +598,42 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("UnitId", "Date");
 
                     b.ToTable("service_activities", (string)null);
+                });
+
+            modelBuilder.Entity("Docket.Web.Features.Education.StudyMaterial", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Html")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Markdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Questions")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("study_materials", (string)null);
                 });
 
             modelBuilder.Entity("Docket.Web.Features.Education.StudyRecord", b =>
