@@ -445,4 +445,40 @@ public sealed class EducationTests(SqliteAppFactory app) : IClassFixture<SqliteA
         Assert.Equal((24, 1), (station.GetProperty("officers").GetInt32(), station.GetProperty("read").GetInt32()));
         Assert.DoesNotContain(DemoOfficers.Name("dachaigou", 1), report.GetRawText());
     }
+
+    [Fact]
+    public async Task DashboardPage_CommitteeSeesTheTree_OfficerRefused()
+    {
+        using var committee = new PageBrowser(app.Http.BaseAddress!);
+        await committee.LoginAsync(Plc);
+        var html = await committee.GetAsync("/Education");
+        Assert.Contains("本月参学率", html);
+        Assert.Contains("中共武威市委政法委员会", html);
+        Assert.Contains("武威市公安局", html);
+
+        using var officer = new PageBrowser(app.Http.BaseAddress!);
+        await officer.LoginAsync(Officer);
+        var (status, _, _) = await officer.SendAsync(HttpMethod.Get, "/Education");
+        Assert.NotEqual(HttpStatusCode.OK, status);
+    }
+
+    [Fact]
+    public async Task CheckInPage_OfficerConfirmsOnThePhone_Recorded()
+    {
+        var plc = await PlcAsync();
+        var ev = await CreateEventAsync(plc, Event(["dachaigou"], days: 1, online: false));
+        var token = (await (await app.GetAsync($"/api/v1/education/events/{ev.Str("id")}/checkin-token?sessionIndex=0&venueId={Venue(ev, "sub")}", plc))
+            .ShouldBe(HttpStatusCode.OK)).Str("token");
+
+        using var phone = new PageBrowser(app.Http.BaseAddress!);
+        await phone.LoginAsync(Officer);
+        var form = await phone.GetAsync("/Education/CheckIn?token=" + Uri.EscapeDataString(token));
+        var (status, body, _) = await phone.PostFormAsync("/Education/CheckIn", PageBrowser.Token(form), new() { ["Token"] = token });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("签到成功", body);
+        var (_, again, _) = await phone.PostFormAsync("/Education/CheckIn", PageBrowser.Token(form), new() { ["Token"] = token });
+        Assert.Contains("您已签到", again);
+        var (_, bad, _) = await phone.PostFormAsync("/Education/CheckIn", PageBrowser.Token(form), new() { ["Token"] = "garbage" });
+        Assert.Contains("签到码无效", bad);
+    }
 }
