@@ -10,7 +10,7 @@ namespace Docket.IntegrationTests;
 /// role sees them, training events with attendance for all 5,798 demo officers in one call, the report and absentees,
 /// QR check-in, study and participation, the rectification and service ledgers, and who is refused what.
 /// </summary>
-public sealed class EducationTests(SqliteAppFactory app) : IClassFixture<SqliteAppFactory>
+public abstract class EducationTestsBase(DocketAppFactory app)
 {
     const string Plc = "plc.admin@demo.docket";
     const string CourtAdmin = "unit.admin.620600@demo.docket";
@@ -47,8 +47,7 @@ public sealed class EducationTests(SqliteAppFactory app) : IClassFixture<SqliteA
     static JsonElement Unit(JsonElement report, string unitId) =>
         report.GetProperty("byUnit").EnumerateArray().Single(u => u.Str("unitId") == unitId);
 
-    [Fact]
-    public async Task OrgUnits_EachRole_SeesItsOwnPartOfTheTree()
+    protected async Task OrgUnits_EachRole_SeesItsOwnPartOfTheTreeAsync()
     {
         var all = await (await app.GetAsync("/api/v1/org/units", await PlcAsync())).ShouldBe(HttpStatusCode.OK);
         Assert.Equal(15, all.GetArrayLength());
@@ -64,8 +63,7 @@ public sealed class EducationTests(SqliteAppFactory app) : IClassFixture<SqliteA
         await (await app.GetAsync("/api/v1/org/units", await app.ClerkAsync())).ShouldBeProblem(403);
     }
 
-    [Fact]
-    public async Task Officers_DemoRolls_SeededOnceDeterministicAndPaged()
+    protected async Task Officers_DemoRolls_SeededOnceDeterministicAndPagedAsync()
     {
         Assert.Equal(5798, await app.ReadDbAsync(db => db.Officers.CountAsync()));
         var token = await UnitAdminAsync();
@@ -90,8 +88,7 @@ public sealed class EducationTests(SqliteAppFactory app) : IClassFixture<SqliteA
         Assert.Equal(5798, await app.ReadDbAsync(db => db.Officers.CountAsync()));
     }
 
-    [Fact]
-    public async Task CreateEvent_BadVenuesSessionsOrUnits_400WithFieldErrors()
+    protected async Task CreateEvent_BadVenuesSessionsOrUnits_400WithFieldErrorsAsync()
     {
         var token = await PlcAsync();
         var twoMains = new
@@ -121,8 +118,7 @@ public sealed class EducationTests(SqliteAppFactory app) : IClassFixture<SqliteA
         await (await app.PostAsync("/api/v1/education/events", Event(["620600"]), await OfficerAsync())).ShouldBeProblem(403);
     }
 
-    [Fact]
-    public async Task Attendance_All5798OfficersInOneCall_CountedOnceAndReported()
+    protected async Task Attendance_All5798OfficersInOneCall_CountedOnceAndReportedAsync()
     {
         var token = await PlcAsync();
         var ev = await CreateEventAsync(token, Event(["wuwei-plc"]));
@@ -160,8 +156,7 @@ public sealed class EducationTests(SqliteAppFactory app) : IClassFixture<SqliteA
         Assert.Equal(3, report.GetProperty("byVenue").GetArrayLength());
     }
 
-    [Fact]
-    public async Task Attendance_BadRecords_RejectedWithReasonsTheRestAccepted()
+    protected async Task Attendance_BadRecords_RejectedWithReasonsTheRestAcceptedAsync()
     {
         var token = await PlcAsync();
         var ev = await CreateEventAsync(token, Event(["620600"], days: 1));
@@ -197,8 +192,7 @@ public sealed class EducationTests(SqliteAppFactory app) : IClassFixture<SqliteA
         await (await app.PostAsync("/api/v1/education/events/nope/attendance", new { records }, token)).ShouldBeProblem(404);
     }
 
-    [Fact]
-    public async Task Report_PartialAttendance_ByUnitAbsenteesAndWorkbook_ScopedToTheEventsUnit()
+    protected async Task Report_PartialAttendance_ByUnitAbsenteesAndWorkbook_ScopedToTheEventsUnitAsync()
     {
         var token = await UnitAdminAsync();
         var ev = await CreateEventAsync(token, Event(["620600"], online: false));
@@ -232,8 +226,7 @@ public sealed class EducationTests(SqliteAppFactory app) : IClassFixture<SqliteA
         await (await app.PostAsync($"/api/v1/education/events/{committees.Str("id")}/attendance", new { records }, token)).ShouldBeProblem(404);
     }
 
-    [Fact]
-    public async Task CheckIn_OfficerScansTheVenuesCode_RecordedOnceAsQr()
+    protected async Task CheckIn_OfficerScansTheVenuesCode_RecordedOnceAsQrAsync()
     {
         var plc = await PlcAsync();
         var ev = await CreateEventAsync(plc, Event(["tianzhu-psb"], days: 1));
@@ -268,8 +261,7 @@ public sealed class EducationTests(SqliteAppFactory app) : IClassFixture<SqliteA
         await (await app.PostAsync("/api/v1/education/checkin", new { token = otherToken }, officer)).ShouldBeProblem(400);
     }
 
-    [Fact]
-    public async Task Study_TimetableRecordsAndParticipation_OverTheSubtree()
+    protected async Task Study_TimetableRecordsAndParticipation_OverTheSubtreeAsync()
     {
         var token = await UnitAdminAsync();
         object[] week =
@@ -321,8 +313,7 @@ public sealed class EducationTests(SqliteAppFactory app) : IClassFixture<SqliteA
         await (await app.GetAsync("/api/v1/education/participation", officer)).ShouldBeProblem(403);
     }
 
-    [Fact]
-    public async Task Rectifications_LeadersOnly_OverdueCountsAndNoNamesInTheReport()
+    protected async Task Rectifications_LeadersOnly_OverdueCountsAndNoNamesInTheReportAsync()
     {
         var court = await UnitAdminAsync();
         var plc = await PlcAsync();
@@ -366,8 +357,7 @@ public sealed class EducationTests(SqliteAppFactory app) : IClassFixture<SqliteA
         Assert.Equal(2, list.GetProperty("total").GetInt32());
     }
 
-    [Fact]
-    public async Task ServiceActivities_LinkedAndReportedPerUnitAndMonth()
+    protected async Task ServiceActivities_LinkedAndReportedPerUnitAndMonthAsync()
     {
         var court = await UnitAdminAsync();
         object Activity(string unitId, string date, string? mediationCaseId = null) => new
@@ -389,8 +379,7 @@ public sealed class EducationTests(SqliteAppFactory app) : IClassFixture<SqliteA
         Assert.Equal([("620600", "2026-04", 1), ("620622", "2026-03", 2)], rows);
     }
 
-    [Fact]
-    public async Task Materials_SanitizedChapterQuizProgressCopiesAndReport()
+    protected async Task Materials_SanitizedChapterQuizProgressCopiesAndReportAsync()
     {
         var plc = await PlcAsync();
         var body = new
@@ -446,8 +435,7 @@ public sealed class EducationTests(SqliteAppFactory app) : IClassFixture<SqliteA
         Assert.DoesNotContain(DemoOfficers.Name("dachaigou", 1), report.GetRawText());
     }
 
-    [Fact]
-    public async Task DashboardPage_CommitteeSeesTheTree_OfficerRefused()
+    protected async Task DashboardPage_CommitteeSeesTheTree_OfficerRefusedAsync()
     {
         using var committee = new PageBrowser(app.Http.BaseAddress!);
         await committee.LoginAsync(Plc);
@@ -462,8 +450,7 @@ public sealed class EducationTests(SqliteAppFactory app) : IClassFixture<SqliteA
         Assert.NotEqual(HttpStatusCode.OK, status);
     }
 
-    [Fact]
-    public async Task CheckInPage_OfficerConfirmsOnThePhone_Recorded()
+    protected async Task CheckInPage_OfficerConfirmsOnThePhone_RecordedAsync()
     {
         var plc = await PlcAsync();
         var ev = await CreateEventAsync(plc, Event(["dachaigou"], days: 1, online: false));
@@ -481,4 +468,83 @@ public sealed class EducationTests(SqliteAppFactory app) : IClassFixture<SqliteA
         var (_, bad, _) = await phone.PostFormAsync("/Education/CheckIn", PageBrowser.Token(form), new() { ["Token"] = "garbage" });
         Assert.Contains("签到码无效", bad);
     }
+}
+
+public sealed class EducationTests(SqliteAppFactory app) : EducationTestsBase(app), IClassFixture<SqliteAppFactory>
+{
+    [Fact]
+    public Task OrgUnits_EachRole_SeesItsOwnPartOfTheTree() => OrgUnits_EachRole_SeesItsOwnPartOfTheTreeAsync();
+
+    [Fact]
+    public Task Officers_DemoRolls_SeededOnceDeterministicAndPaged() => Officers_DemoRolls_SeededOnceDeterministicAndPagedAsync();
+
+    [Fact]
+    public Task CreateEvent_BadVenuesSessionsOrUnits_400WithFieldErrors() => CreateEvent_BadVenuesSessionsOrUnits_400WithFieldErrorsAsync();
+
+    [Fact]
+    public Task Attendance_All5798OfficersInOneCall_CountedOnceAndReported() => Attendance_All5798OfficersInOneCall_CountedOnceAndReportedAsync();
+
+    [Fact]
+    public Task Attendance_BadRecords_RejectedWithReasonsTheRestAccepted() => Attendance_BadRecords_RejectedWithReasonsTheRestAcceptedAsync();
+
+    [Fact]
+    public Task Report_PartialAttendance_ByUnitAbsenteesAndWorkbook_ScopedToTheEventsUnit() => Report_PartialAttendance_ByUnitAbsenteesAndWorkbook_ScopedToTheEventsUnitAsync();
+
+    [Fact]
+    public Task CheckIn_OfficerScansTheVenuesCode_RecordedOnceAsQr() => CheckIn_OfficerScansTheVenuesCode_RecordedOnceAsQrAsync();
+
+    [Fact]
+    public Task Study_TimetableRecordsAndParticipation_OverTheSubtree() => Study_TimetableRecordsAndParticipation_OverTheSubtreeAsync();
+
+    [Fact]
+    public Task Rectifications_LeadersOnly_OverdueCountsAndNoNamesInTheReport() => Rectifications_LeadersOnly_OverdueCountsAndNoNamesInTheReportAsync();
+
+    [Fact]
+    public Task ServiceActivities_LinkedAndReportedPerUnitAndMonth() => ServiceActivities_LinkedAndReportedPerUnitAndMonthAsync();
+
+    [Fact]
+    public Task Materials_SanitizedChapterQuizProgressCopiesAndReport() => Materials_SanitizedChapterQuizProgressCopiesAndReportAsync();
+
+    [Fact]
+    public Task DashboardPage_CommitteeSeesTheTree_OfficerRefused() => DashboardPage_CommitteeSeesTheTree_OfficerRefusedAsync();
+
+    [Fact]
+    public Task CheckInPage_OfficerConfirmsOnThePhone_Recorded() => CheckInPage_OfficerConfirmsOnThePhone_RecordedAsync();
+}
+
+/// <summary>The same journeys on PostgreSQL (skipped on a machine without DOCKET_TEST_POSTGRES; run in CI).</summary>
+public sealed class PostgresEducationTests(PostgresAppFactory app) : EducationTestsBase(app), IClassFixture<PostgresAppFactory>
+{
+    [PostgresFact]
+    public Task OrgUnits_EachRole_SeesItsOwnPartOfTheTree() => OrgUnits_EachRole_SeesItsOwnPartOfTheTreeAsync();
+
+    [PostgresFact]
+    public Task Officers_DemoRolls_SeededOnceDeterministicAndPaged() => Officers_DemoRolls_SeededOnceDeterministicAndPagedAsync();
+
+    [PostgresFact]
+    public Task CreateEvent_BadVenuesSessionsOrUnits_400WithFieldErrors() => CreateEvent_BadVenuesSessionsOrUnits_400WithFieldErrorsAsync();
+
+    [PostgresFact]
+    public Task Attendance_All5798OfficersInOneCall_CountedOnceAndReported() => Attendance_All5798OfficersInOneCall_CountedOnceAndReportedAsync();
+
+    [PostgresFact]
+    public Task Attendance_BadRecords_RejectedWithReasonsTheRestAccepted() => Attendance_BadRecords_RejectedWithReasonsTheRestAcceptedAsync();
+
+    [PostgresFact]
+    public Task Report_PartialAttendance_ByUnitAbsenteesAndWorkbook_ScopedToTheEventsUnit() => Report_PartialAttendance_ByUnitAbsenteesAndWorkbook_ScopedToTheEventsUnitAsync();
+
+    [PostgresFact]
+    public Task CheckIn_OfficerScansTheVenuesCode_RecordedOnceAsQr() => CheckIn_OfficerScansTheVenuesCode_RecordedOnceAsQrAsync();
+
+    [PostgresFact]
+    public Task Study_TimetableRecordsAndParticipation_OverTheSubtree() => Study_TimetableRecordsAndParticipation_OverTheSubtreeAsync();
+
+    [PostgresFact]
+    public Task Rectifications_LeadersOnly_OverdueCountsAndNoNamesInTheReport() => Rectifications_LeadersOnly_OverdueCountsAndNoNamesInTheReportAsync();
+
+    [PostgresFact]
+    public Task ServiceActivities_LinkedAndReportedPerUnitAndMonth() => ServiceActivities_LinkedAndReportedPerUnitAndMonthAsync();
+
+    [PostgresFact]
+    public Task Materials_SanitizedChapterQuizProgressCopiesAndReport() => Materials_SanitizedChapterQuizProgressCopiesAndReportAsync();
 }
