@@ -459,7 +459,9 @@ public abstract class EducationTestsBase(DocketAppFactory app)
 
         using var phone = new PageBrowser(app.Http.BaseAddress!);
         await phone.LoginAsync(Officer);
-        var form = await phone.GetAsync("/Education/CheckIn?token=" + Uri.EscapeDataString(token));
+        var qr = await (await app.GetAsync($"/api/v1/education/events/{ev.Str("id")}/checkin-token?sessionIndex=0&venueId={Venue(ev, "sub")}", plc))
+            .ShouldBe(HttpStatusCode.OK);
+        var form = await phone.GetAsync(qr.Str("url"));
         var (status, body, _) = await phone.PostFormAsync("/Education/CheckIn", PageBrowser.Token(form), new() { ["Token"] = token });
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("签到成功", body);

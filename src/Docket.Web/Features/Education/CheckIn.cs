@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Docket.Web.Features.Education;
 
-public sealed record CheckInTokenDto(string Token, DateTimeOffset ExpiresAt, string EventId, int SessionIndex, string VenueId);
+/// <summary>What the venue shows: <see cref="Url"/> (the officer's check-in page with the token) as a QR code.</summary>
+public sealed record CheckInTokenDto(string Token, string Url, DateTimeOffset ExpiresAt, string EventId, int SessionIndex, string VenueId);
 
 public sealed record CheckInResultDto(string EventId, int SessionIndex, string VenueId, string OfficerId, bool AlreadyRecorded);
 
@@ -37,7 +38,8 @@ public sealed class CheckIn(DocketDbContext db, IDataProtectionProvider protecti
         if (errors.Any) return errors.ToError();
         var expires = clock.GetUtcNow() + Lifetime;
         var payload = string.Join('|', e.Id, sessionIndex!.Value.ToString(CultureInfo.InvariantCulture), venue!.Id);
-        return new CheckInTokenDto(Protector.Protect(payload, expires), expires, e.Id, sessionIndex.Value, venue.Id);
+        var token = Protector.Protect(payload, expires);
+        return new CheckInTokenDto(token, "/Education/CheckIn?token=" + Uri.EscapeDataString(token), expires, e.Id, sessionIndex.Value, venue.Id);
     }
 
     public async Task<Result<CheckInResultDto>> HandleAsync(User user, string? token, CancellationToken ct)
