@@ -154,6 +154,7 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
         ["POST api/v1/education/events"] = (Target.None, Organisation),
         ["GET api/v1/education/events/{id}"] = (Target.Event, Organisation),
         ["POST api/v1/education/events/{id}/attendance"] = (Target.Event, Organisation),
+        ["POST api/v1/education/events/{id}/attendance/import"] = (Target.Event, Organisation),
         ["GET api/v1/education/events/{id}/report"] = (Target.Event, Organisation),
         ["GET api/v1/education/events/{id}/report/export"] = (Target.Event, Organisation),
         ["GET api/v1/education/events/{id}/absentees"] = (Target.Event, Organisation),

@@ -470,6 +470,39 @@ public abstract class EducationTestsBase(DocketAppFactory app)
         var (_, bad, _) = await phone.PostFormAsync("/Education/CheckIn", PageBrowser.Token(form), new() { ["Token"] = "garbage" });
         Assert.Contains("签到码无效", bad);
     }
+
+    protected async Task AttendanceImport_VenueRollFromExcel_RowsCheckedLikeTheJsonCallAsync()
+    {
+        var token = await UnitAdminAsync();
+        var ev = await CreateEventAsync(token, Event(["620600"], days: 1));
+        var id = ev.Str("id");
+        var court = await OfficerIdsAsync("620600");
+        byte[] sheet;
+        using (var s = new MemoryStream())
+        {
+            MiniExcelLibs.MiniExcel.SaveAs(s, new List<Dictionary<string, object?>>
+            {
+                new() { ["编号"] = court[0], ["场次"] = 1, ["会场"] = "市委党校礼堂" },
+                new() { ["编号"] = court[1], ["场次"] = 2, ["会场"] = Venue(ev, "sub") },
+                new() { ["编号"] = court[2], ["场次"] = 3, ["会场"] = "市委党校礼堂" },
+                new() { ["编号"] = "o-nobody", ["场次"] = 1, ["会场"] = "市委党校礼堂" },
+                new() { ["编号"] = court[0], ["场次"] = 1, ["会场"] = Venue(ev, "main") },
+            });
+            sheet = s.ToArray();
+        }
+        Task<HttpResponseMessage> Upload(byte[] bytes)
+        {
+            var content = new MultipartFormDataContent();
+            content.Add(new ByteArrayContent(bytes), "file", "roll.xlsx");
+            return app.SendAsync(HttpMethod.Post, $"/api/v1/education/events/{id}/attendance/import", token, content);
+        }
+        var r = await (await Upload(sheet)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal((2, 1), (r.GetProperty("accepted").GetInt32(), r.GetProperty("duplicates").GetInt32()));
+        var rejected = r.GetProperty("rejected").EnumerateArray().Select(x => (x.GetProperty("index").GetInt32(), x.Str("reason"))).ToList();
+        Assert.Equal([(4, "session-out-of-range"), (5, "officer-unknown")], rejected);
+        Assert.Equal("roll", await app.ReadDbAsync(db => db.Attendances.Where(a => a.EventId == id).Select(a => a.Method).Distinct().SingleAsync()));
+        await (await Upload("编号,场次\n"u8.ToArray())).ShouldBeProblem(415);
+    }
 }
 
 public sealed class EducationTests(SqliteAppFactory app) : EducationTestsBase(app), IClassFixture<SqliteAppFactory>
@@ -485,6 +518,9 @@ public sealed class EducationTests(SqliteAppFactory app) : EducationTestsBase(ap
 
     [Fact]
     public Task Attendance_All5798OfficersInOneCall_CountedOnceAndReported() => Attendance_All5798OfficersInOneCall_CountedOnceAndReportedAsync();
+
+    [Fact]
+    public Task AttendanceImport_VenueRollFromExcel_RowsCheckedLikeTheJsonCall() => AttendanceImport_VenueRollFromExcel_RowsCheckedLikeTheJsonCallAsync();
 
     [Fact]
     public Task Attendance_BadRecords_RejectedWithReasonsTheRestAccepted() => Attendance_BadRecords_RejectedWithReasonsTheRestAcceptedAsync();
@@ -528,6 +564,9 @@ public sealed class PostgresEducationTests(PostgresAppFactory app) : EducationTe
 
     [PostgresFact]
     public Task Attendance_All5798OfficersInOneCall_CountedOnceAndReported() => Attendance_All5798OfficersInOneCall_CountedOnceAndReportedAsync();
+
+    [PostgresFact]
+    public Task AttendanceImport_VenueRollFromExcel_RowsCheckedLikeTheJsonCall() => AttendanceImport_VenueRollFromExcel_RowsCheckedLikeTheJsonCallAsync();
 
     [PostgresFact]
     public Task Attendance_BadRecords_RejectedWithReasonsTheRestAccepted() => Attendance_BadRecords_RejectedWithReasonsTheRestAcceptedAsync();

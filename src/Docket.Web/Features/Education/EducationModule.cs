@@ -58,6 +58,11 @@ public static class EducationModule
             HttpContext http, UserManager<User> users, DocketDbContext db, RecordAttendance h, CancellationToken ct) =>
             await AsManager(http, users, db, ct, c => h.HandleAsync(c, id, body, ct))).RequireAuthorization(manager);
 
+        m.MapPost("/events/{id}/attendance/import", async Task<Results<Ok<AttendanceResult>, ProblemHttpResult>> (string id, HttpContext http,
+            UserManager<User> users, DocketDbContext db, RecordAttendance h, CancellationToken ct) =>
+            await AsManager(http, users, db, ct, c => h.ImportAsync(c, id, http.Request, ct)))
+            .Accepts<IFormFile>("multipart/form-data").DisableAntiforgery().RequireAuthorization(manager);
+
         m.MapGet("/events/{id}/report", async Task<Results<Ok<EventReportDto>, ProblemHttpResult>> (string id, HttpContext http, UserManager<User> users,
             DocketDbContext db, EventReport h, CancellationToken ct) =>
             await AsManager(http, users, db, ct, c => h.HandleAsync(c, id, ct))).RequireAuthorization(manager);

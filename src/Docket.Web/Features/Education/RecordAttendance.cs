@@ -50,6 +50,36 @@ public sealed class RecordAttendance(DocketDbContext db, TimeProvider clock, ISt
         return await RecordAsync(caller, found.Value, r.Records, ct);
     }
 
+    /// <summary>
+    /// A venue's signed roll from Excel (columns 编号 or officerId; 场次 or session, counted from 1; 会场 or venue, the
+    /// venue's id or name), recorded as <c>roll</c>. The same rules as the JSON call; a rejected record's
+    /// <c>index</c> is its row in the sheet (the header is row 1).
+    /// </summary>
+    public async Task<Result<AttendanceResult>> ImportAsync(OrgCaller caller, string eventId, HttpRequest request, CancellationToken ct)
+    {
+        var found = await TrainingEvents.FindAsync(db, caller, eventId, ct);
+        if (!found.IsOk) return found.Error!;
+        var e = found.Value;
+        var read = await Spreadsheets.ReadAsync(request, ct);
+        if (!read.IsOk) return read.Error!;
+        var rows = new List<int>();
+        var items = new List<Item?>();
+        foreach (var (row, i) in read.Value.Select((r, i) => (r, i)))
+        {
+            var officer = Spreadsheets.Cell(row, "编号", "officerId");
+            var session = Spreadsheets.Cell(row, "场次", "session");
+            var venue = Spreadsheets.Cell(row, "会场", "venue");
+            if (officer.Length == 0 && session.Length == 0 && venue.Length == 0) continue;
+            var venueId = e.Venues.FirstOrDefault(v => v.Id == venue || v.Name == venue)?.Id ?? venue;
+            int? index = int.TryParse(session, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n - 1 : null;
+            rows.Add(i + 2);
+            items.Add(new Item(officer.Length == 0 ? null : officer, index, venueId, AttendanceMethods.Roll, null));
+        }
+        if (items.Count == 0) return Error.Validation("file", "org.import-empty");
+        var result = await RecordAsync(caller, e, items, ct);
+        return result with { Rejected = [.. result.Rejected.Select(r => r with { Index = rows[r.Index] })] };
+    }
+
     internal async Task<AttendanceResult> RecordAsync(OrgCaller caller, TrainingEvent e, IReadOnlyList<Item?> records, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)

@@ -1,7 +1,6 @@
 using Docket.Web.Infrastructure.Data;
 using Docket.Web.Infrastructure.Problems;
 using Microsoft.Extensions.Localization;
-using MiniExcelLibs;
 
 namespace Docket.Web.Features.Organisation;
 
@@ -16,36 +15,15 @@ public sealed record OfficerImportDto(string UnitId, int Imported, Dictionary<st
 /// </summary>
 public sealed class ImportOfficers(DocketDbContext db, IStringLocalizer<Messages> l)
 {
-    public const int MaxBytes = 4 * 1024 * 1024;
-    public const int MaxRows = 20_000;
     static readonly string[] NameColumns = ["姓名", "name"];
     static readonly string[] UnitColumns = ["单位代码", "unitId"];
 
     public async Task<Result<OfficerImportDto>> HandleAsync(OrgCaller caller, string unitId, HttpRequest request, CancellationToken ct)
     {
         if (!caller.Sees(unitId)) return Error.NotFound();
-        if (!request.HasFormContentType) return Error.UnsupportedMediaType("org.import-not-spreadsheet");
-        var form = await request.ReadFormAsync(ct);
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0) return Error.Validation("file", "org.import-file-required");
-        if (file.Length > MaxBytes) return Error.TooLarge("org.import-too-large");
-        using var buffer = new MemoryStream();
-        await file.CopyToAsync(buffer, ct);
-        var bytes = buffer.ToArray();
-        // An .xlsx is a zip: anything else (a CSV, a PDF renamed) is refused before the parser sees it.
-        if (bytes is not [0x50, 0x4B, 0x03, 0x04, ..]) return Error.UnsupportedMediaType("org.import-not-spreadsheet");
-
-        List<IDictionary<string, object?>> rows;
-        try
-        {
-            using var stream = new MemoryStream(bytes);
-            rows = [.. stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Take(MaxRows + 1).Select(r => (IDictionary<string, object?>)r)];
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return Error.UnsupportedMediaType("org.import-not-spreadsheet");
-        }
-        if (rows.Count > MaxRows) return Error.Validation("file", "org.import-too-many-rows");
+        var read = await Spreadsheets.ReadAsync(request, ct);
+        if (!read.IsOk) return read.Error!;
+        var rows = read.Value;
 
         var allowed = caller.Subtree(unitId);
         var errors = new List<OfficerImportRowError>();
@@ -54,8 +32,8 @@ public sealed class ImportOfficers(DocketDbContext db, IStringLocalizer<Messages
         for (var i = 0; i < rows.Count; i++)
         {
             var row = i + 2; // the header is row 1
-            var name = Cell(rows[i], NameColumns);
-            var unit = Cell(rows[i], UnitColumns);
+            var name = Spreadsheets.Cell(rows[i], NameColumns);
+            var unit = Spreadsheets.Cell(rows[i], UnitColumns);
             if (name.Length == 0 && unit.Length == 0) continue;
             if (name.Length == 0) Bad(row, "name", "org.import-name-required");
             else if (name.Length > 50) Bad(row, "name", "org.import-name-too-long");
@@ -75,13 +53,5 @@ public sealed class ImportOfficers(DocketDbContext db, IStringLocalizer<Messages
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         return new OfficerImportDto(unitId, officers.Count, officers.CountBy(o => o.UnitId).ToDictionary(x => x.Key, x => x.Value));
-    }
-
-    static string Cell(IDictionary<string, object?> row, string[] columns)
-    {
-        foreach (var c in columns)
-            if (row.TryGetValue(c, out var v) && v is not null)
-                return (Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "").Trim();
-        return "";
     }
 }
