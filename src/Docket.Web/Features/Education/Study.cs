@@ -105,16 +105,30 @@ public sealed class RecordStudy(DocketDbContext db, TimeProvider clock, IStringL
             }
             rows.Add(new StudyRecord
             {
-                Id = EducationInput.NewId(), OfficerId = x!.OfficerId!, Date = date!.Value, Mode = x.Mode!, Minutes = x.Minutes!.Value, Topic = topic,
-                RecordedBy = caller.User.Id, RecordedAt = now,
+                Id = EducationInput.NewId(),
+                OfficerId = x!.OfficerId!,
+                Date = date!.Value,
+                Mode = x.Mode!,
+                Minutes = x.Minutes!.Value,
+                Topic = topic,
+                RecordedBy = caller.User.Id,
+                RecordedAt = now,
             });
         }
         if (rows.Count > 0)
         {
+            var detect = db.ChangeTracker.AutoDetectChangesEnabled;
             db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.StudyRecords.AddRange(rows);
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
+            try
+            {
+                db.StudyRecords.AddRange(rows);
+                await db.SaveChangesAsync(ct);
+            }
+            finally
+            {
+                db.ChangeTracker.Clear();
+                db.ChangeTracker.AutoDetectChangesEnabled = detect;
+            }
         }
         return new StudyRecordsResult(rows.Count, rejected);
     }

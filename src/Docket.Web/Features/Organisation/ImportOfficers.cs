@@ -48,10 +48,8 @@ public sealed class ImportOfficers(DocketDbContext db, IStringLocalizer<Messages
             };
         if (officers.Count == 0) return Error.Validation("file", "org.import-empty");
 
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.Officers.AddRange(officers);
         await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
         return new OfficerImportDto(unitId, officers.Count, officers.CountBy(o => o.UnitId).ToDictionary(x => x.Key, x => x.Value));
     }
 }
