@@ -343,7 +343,10 @@ public abstract class EducationTestsBase(DocketAppFactory app)
 
         var report = await (await app.GetAsync("/api/v1/education/rectifications/report?unitId=620600", court)).ShouldBe(HttpStatusCode.OK);
         Assert.Equal((2, 1, 0), (report.GetProperty("open").GetInt32(), report.GetProperty("overdue").GetInt32(), report.GetProperty("closed").GetInt32()));
-        Assert.Equal(1, report.GetProperty("byCategory").GetProperty("revolving-door").GetProperty("open").GetInt32());
+        Assert.Equal(1, report.GetProperty("byCategory").GetProperty("revolving-door").GetInt32());
+        Assert.Equal(1, report.GetProperty("byCategory").GetProperty("interference").GetInt32());
+        Assert.Equal(1, report.GetProperty("categories").GetProperty("revolving-door").GetProperty("open").GetInt32());
+        Assert.Equal(1, report.GetProperty("categories").GetProperty("interference").GetProperty("overdue").GetInt32());
         Assert.DoesNotContain("李责任", report.GetRawText());
 
         var closed = await (await app.PostAsync($"/api/v1/education/rectifications/{later.Str("id")}/close", new { evidence = "整改报告及台账照片" }, court))

@@ -19,7 +19,9 @@ public sealed record RectificationDto(
 public sealed record CategoryCountsDto(int Open, int Overdue, int Closed);
 
 /// <summary>Counts only: an aggregate never carries a responsible person's name or an item's text.</summary>
-public sealed record RectificationReportDto(string UnitId, int Open, int Overdue, int Closed, Dictionary<string, CategoryCountsDto> ByCategory);
+/// <remarks><c>byCategory</c> counts every item of a category (as <c>byDisputeType</c> does for mediation); <c>categories</c> splits them by status.</remarks>
+public sealed record RectificationReportDto(
+    string UnitId, int Open, int Overdue, int Closed, Dictionary<string, int> ByCategory, Dictionary<string, CategoryCountsDto> Categories);
 
 /// <summary>
 /// The rectification ledger (查纠整改): only the committee and the unit's leaders (unit admins of that unit or a unit
@@ -131,6 +133,7 @@ public sealed class Rectifications(DocketDbContext db, TimeProvider clock)
         var all = Count(rows.Select(r => (r.Status, r.DueDate)));
         var byCategory = RectificationCategories.All.ToDictionary(c => c,
             c => Count(rows.Where(r => r.Category == c).Select(r => (r.Status, r.DueDate))));
-        return new RectificationReportDto(root, all.Open, all.Overdue, all.Closed, byCategory);
+        return new RectificationReportDto(root, all.Open, all.Overdue, all.Closed,
+            RectificationCategories.All.ToDictionary(c => c, c => rows.Count(r => r.Category == c)), byCategory);
     }
 }
