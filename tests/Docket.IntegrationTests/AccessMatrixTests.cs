@@ -170,6 +170,7 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
         ["POST api/v1/education/rectifications/{id}/close"] = (Target.Rectification, Organisation),
         ["GET api/v1/education/rectifications/report"] = (Target.None, Organisation),
         ["POST api/v1/education/service-activities"] = (Target.None, Organisation),
+        ["GET api/v1/education/service-activities"] = (Target.None, Organisation),
         ["GET api/v1/education/service-activities/report"] = (Target.None, Organisation),
         ["POST api/v1/education/materials"] = (Target.None, Organisation),
         ["GET api/v1/education/materials"] = (Target.None, Organisation),

@@ -380,6 +380,11 @@ public abstract class EducationTestsBase(DocketAppFactory app)
         Assert.Equal((3, 105), (report.GetProperty("activities").GetInt32(), report.GetProperty("beneficiaries").GetInt32()));
         var rows = report.GetProperty("byUnitAndMonth").EnumerateArray().Select(r => (r.Str("unitId"), r.Str("month"), r.GetProperty("activities").GetInt32())).ToList();
         Assert.Equal([("620600", "2026-04", 1), ("620622", "2026-03", 2)], rows);
+
+        var ledger = await (await app.GetAsync("/api/v1/education/service-activities?unitId=620622", court)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(2, ledger.GetProperty("total").GetInt32());
+        Assert.Equal("2026-03-20", ledger.GetProperty("items")[0].Str("date"));
+        await (await app.GetAsync("/api/v1/education/service-activities?unitId=wuwei-psb", court)).ShouldBeProblem(404);
     }
 
     protected async Task Materials_SanitizedChapterQuizProgressCopiesAndReportAsync()

@@ -145,6 +145,10 @@ public static class EducationModule
             return r.IsOk ? TypedResults.Created($"/api/v1/education/service-activities/{r.Value.Id}", r.Value) : r.Error!.ToProblem(http);
         }).RequireAuthorization(manager);
 
+        m.MapGet("/service-activities", async Task<Results<Ok<Page<ServiceActivityDto>>, ProblemHttpResult>> (string? unitId, int? page, int? pageSize,
+            HttpContext http, UserManager<User> users, DocketDbContext db, ServiceActivities h, CancellationToken ct) =>
+            await AsManager(http, users, db, ct, c => h.ListAsync(c, unitId, page ?? 1, pageSize ?? 20, ct))).RequireAuthorization(manager);
+
         m.MapGet("/service-activities/report", async Task<Results<Ok<ServiceReportDto>, ProblemHttpResult>> (string? unitId, string? from, string? to,
             HttpContext http, UserManager<User> users, DocketDbContext db, ServiceActivities h, CancellationToken ct) =>
             await AsManager(http, users, db, ct, c => h.ReportAsync(c, unitId, from, to, ct))).RequireAuthorization(manager);

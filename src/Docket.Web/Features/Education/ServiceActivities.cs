@@ -56,6 +56,20 @@ public sealed class ServiceActivities(DocketDbContext db, TimeProvider clock)
         return ServiceActivityDto.From(a);
     }
 
+    /// <summary>The ledger itself: the activities of the unit's subtree, newest first.</summary>
+    public async Task<Result<Filings.Page<ServiceActivityDto>>> ListAsync(OrgCaller caller, string? unitId, int page, int pageSize, CancellationToken ct)
+    {
+        var root = EducationInput.Optional(unitId) ?? caller.HomeUnit;
+        if (root is null || !caller.Sees(root)) return Error.NotFound();
+        var units = caller.Subtree(root).ToList();
+        var q = db.ServiceActivities.AsNoTracking().Where(a => units.Contains(a.UnitId));
+        page = Math.Max(page, 1);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(a => a.Date).ThenByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new Filings.Page<ServiceActivityDto>(total, [.. rows.Select(ServiceActivityDto.From)]);
+    }
+
     /// <summary>Per unit and month over the unit's subtree; defaults: this calendar year.</summary>
     public async Task<Result<ServiceReportDto>> ReportAsync(OrgCaller caller, string? unitId, string? from, string? to, CancellationToken ct)
     {
