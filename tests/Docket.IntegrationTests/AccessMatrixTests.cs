@@ -46,7 +46,7 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
     static readonly int[] LinkedOfficer = E(401, 403, 403, 403, 403, 403, 403);
 
     /// <summary>Which data a route's parameters point at.</summary>
-    enum Target { None, Registered, Draft, Counter, Mediation, Unit, Event, Rectification, Material }
+    enum Target { None, Registered, Draft, Counter, Mediation, Unit, Event, Rectification, Material, Officer }
 
     static readonly Dictionary<string, (Target Target, int[] Expected)> Matrix = new()
     {
@@ -150,6 +150,7 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
         ["GET api/v1/org/units"] = (Target.None, Organisation),
         ["GET api/v1/org/units/{id}/officers"] = (Target.Unit, Organisation),
         ["POST api/v1/org/units/{id}/officers/import"] = (Target.Unit, Organisation),
+        ["PUT api/v1/org/officers/{id}/account"] = (Target.Officer, Organisation),
         ["GET api/v1/education/events"] = (Target.None, Organisation),
         ["POST api/v1/education/events"] = (Target.None, Organisation),
         ["GET api/v1/education/events/{id}"] = (Target.Event, Organisation),
@@ -237,6 +238,7 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
             [Target.Event] = await EventAsync(callers.Admin),
             [Target.Rectification] = await RectificationAsync(callers.Admin),
             [Target.Material] = await MaterialAsync(callers.Admin),
+            [Target.Officer] = new Data("o-620600-0002", null, null, null, null, "o-620600-0002"),
         };
 
         var multipart = Multipart(app.Services);
@@ -258,6 +260,7 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
                         Target.Draft => await DraftAsync(owner.Token),
                         Target.Mediation => await MediationAsync(owner.Token, callers.Clerk),
                         Target.Unit => shared[Target.Unit],
+                        Target.Officer => shared[Target.Officer],
                         Target.Event => await EventAsync(callers.Admin),
                         Target.Rectification => await RectificationAsync(callers.Admin),
                         Target.Material => await MaterialAsync(callers.Admin),

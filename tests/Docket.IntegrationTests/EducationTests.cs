@@ -511,6 +511,27 @@ public abstract class EducationTestsBase(DocketAppFactory app)
         Assert.Equal("roll", await app.ReadDbAsync(db => db.Attendances.Where(a => a.EventId == id).Select(a => a.Method).Distinct().SingleAsync()));
         await (await Upload("编号,场次\n"u8.ToArray())).ShouldBeProblem(415);
     }
+
+    protected async Task LinkAccount_ManagerLinksAnAccountToARollEntry_OfficerRecordsOwnStudyAsync()
+    {
+        var court = await UnitAdminAsync();
+        var filer = await app.NewFilerAsync();
+        var officerId = DemoOfficers.Id("620602", 3);
+        var linked = await (await app.PutAsync($"/api/v1/org/officers/{officerId}/account", new { email = filer.Email }, court)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("620602", linked.Str("unitId"));
+        // Linking again is the same answer; the account cannot go to a second officer; the police's roll is not the court's.
+        await (await app.PutAsync($"/api/v1/org/officers/{officerId}/account", new { email = filer.Email }, court)).ShouldBe(HttpStatusCode.OK);
+        await (await app.PutAsync($"/api/v1/org/officers/{DemoOfficers.Id("620602", 4)}/account", new { email = filer.Email }, court)).ShouldBeProblem(409);
+        await (await app.PutAsync($"/api/v1/org/officers/{DemoOfficers.Id("wuwei-psb", 1)}/account", new { email = filer.Email }, court)).ShouldBeProblem(404);
+        await (await app.PutAsync($"/api/v1/org/officers/{DemoOfficers.Id("620602", 5)}/account", new { email = "nobody@it.test" }, court))
+            .ShouldBeProblem(400, "validation.failed");
+
+        var token = await app.LoginAsync(filer.Email, filer.Password);
+        // A past date: this month's participation belongs to the study test.
+        var r = await (await app.PostAsync("/api/v1/education/study-records",
+            new { records = new[] { new { officerId, date = "2025-01-15", mode = "online-push", minutes = 30, topic = "学习应知应会" } } }, token)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal(1, r.GetProperty("accepted").GetInt32());
+    }
 }
 
 public sealed class EducationTests(SqliteAppFactory app) : EducationTestsBase(app), IClassFixture<SqliteAppFactory>
@@ -529,6 +550,9 @@ public sealed class EducationTests(SqliteAppFactory app) : EducationTestsBase(ap
 
     [Fact]
     public Task AttendanceImport_VenueRollFromExcel_RowsCheckedLikeTheJsonCall() => AttendanceImport_VenueRollFromExcel_RowsCheckedLikeTheJsonCallAsync();
+
+    [Fact]
+    public Task LinkAccount_ManagerLinksAnAccountToARollEntry_OfficerRecordsOwnStudy() => LinkAccount_ManagerLinksAnAccountToARollEntry_OfficerRecordsOwnStudyAsync();
 
     [Fact]
     public Task Attendance_BadRecords_RejectedWithReasonsTheRestAccepted() => Attendance_BadRecords_RejectedWithReasonsTheRestAcceptedAsync();
@@ -575,6 +599,9 @@ public sealed class PostgresEducationTests(PostgresAppFactory app) : EducationTe
 
     [PostgresFact]
     public Task AttendanceImport_VenueRollFromExcel_RowsCheckedLikeTheJsonCall() => AttendanceImport_VenueRollFromExcel_RowsCheckedLikeTheJsonCallAsync();
+
+    [PostgresFact]
+    public Task LinkAccount_ManagerLinksAnAccountToARollEntry_OfficerRecordsOwnStudy() => LinkAccount_ManagerLinksAnAccountToARollEntry_OfficerRecordsOwnStudyAsync();
 
     [PostgresFact]
     public Task Attendance_BadRecords_RejectedWithReasonsTheRestAccepted() => Attendance_BadRecords_RejectedWithReasonsTheRestAcceptedAsync();

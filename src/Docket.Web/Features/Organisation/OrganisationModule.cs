@@ -29,6 +29,7 @@ public static class OrganisationModule
             .AddPolicy(ManagerPolicy, p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme)
                 .RequireRole(Roles.UnitAdmin, Roles.CommitteeAdmin, Roles.Admin));
         services.AddScoped<ImportOfficers>();
+        services.AddScoped<LinkOfficerAccount>();
         return services;
     }
 
@@ -57,6 +58,14 @@ public static class OrganisationModule
             var total = await q.CountAsync(ct);
             var items = await q.OrderBy(o => o.Id).Skip((p - 1) * size).Take(size).Select(o => new OfficerDto(o.Id, o.Name, o.UnitId)).ToListAsync(ct);
             return TypedResults.Ok(new Page<OfficerDto>(total, items));
+        }).RequireAuthorization(ManagerPolicy);
+
+        g.MapPut("/officers/{id}/account", async Task<Results<Ok<LinkedOfficerDto>, ProblemHttpResult>> (string id, LinkOfficerAccount.Request? body,
+            HttpContext http, UserManager<User> users, DocketDbContext db, LinkOfficerAccount h, CancellationToken ct) =>
+        {
+            var c = await OrgScope.ManagerAsync(users, db, http.User, ct);
+            if (!c.IsOk) return c.Error!.ToProblem(http);
+            return (await h.HandleAsync(c.Value, id, body, ct)).ToHttp(http);
         }).RequireAuthorization(ManagerPolicy);
 
         g.MapPost("/units/{id}/officers/import", async Task<Results<Ok<OfficerImportDto>, ProblemHttpResult>> (string id, HttpContext http,
