@@ -43,6 +43,7 @@ public sealed partial class Suite(Uri baseAddress, string dataPath, int appPid, 
         await NoticesAsync(registered);
         await UploadAsync(100 * MiB);
         await QueueAsync();
+        await EducationAsync();
         await PeakAsync(ratePerSecond: 30, TimeSpan.FromSeconds(quick ? 10 : 60));
         foreach (var f in filers) f.Dispose();
         return 0;

@@ -41,9 +41,16 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
     static readonly int[] ScreeningReads = E(401, 403, 403, 403, 403, 403, A);
     /// <summary>Only officers log and act on disputes: every relation here is refused by role.</summary>
     static readonly int[] OfficerOnly = E(401, 403, 403, 403, 403, 403, 403);
+    /// <summary>
+    /// Staff education: officers, unit admins, the committee and admins (scoped by unit); filers and court staff are no
+    /// part of the organisation. Of these relations only the admin gets through; scoping by unit is EducationTests'.
+    /// </summary>
+    static readonly int[] Organisation = E(401, 403, 403, 403, 403, 403, A);
+    /// <summary>QR check-in: only an officer whose account is linked to a roll entry (the admin is none).</summary>
+    static readonly int[] LinkedOfficer = E(401, 403, 403, 403, 403, 403, 403);
 
     /// <summary>Which data a route's parameters point at.</summary>
-    enum Target { None, Registered, Draft, Counter, Mediation, Dispute }
+    enum Target { None, Registered, Draft, Counter, Mediation, Dispute, Unit, Event, Rectification, Material, Officer }
 
     static readonly Dictionary<string, (Target Target, int[] Expected)> Matrix = new()
     {
@@ -150,6 +157,39 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
         ["GET api/v1/disputes/{id}"] = (Target.Dispute, ScreeningReads),
         ["POST api/v1/disputes/{id}/actions"] = (Target.Dispute, OfficerOnly),
         ["POST api/v1/disputes/{id}/resolve"] = (Target.Dispute, OfficerOnly),
+        ["GET api/v1/org/units"] = (Target.None, Organisation),
+        ["GET api/v1/org/units/{id}/officers"] = (Target.Unit, Organisation),
+        ["POST api/v1/org/units/{id}/officers/import"] = (Target.Unit, Organisation),
+        ["PUT api/v1/org/officers/{id}/account"] = (Target.Officer, Organisation),
+        ["GET api/v1/education/events"] = (Target.None, Organisation),
+        ["POST api/v1/education/events"] = (Target.None, Organisation),
+        ["GET api/v1/education/events/{id}"] = (Target.Event, Organisation),
+        ["POST api/v1/education/events/{id}/attendance"] = (Target.Event, Organisation),
+        ["POST api/v1/education/events/{id}/attendance/import"] = (Target.Event, Organisation),
+        ["GET api/v1/education/events/{id}/report"] = (Target.Event, Organisation),
+        ["GET api/v1/education/events/{id}/report/export"] = (Target.Event, Organisation),
+        ["GET api/v1/education/events/{id}/absentees"] = (Target.Event, Organisation),
+        ["GET api/v1/education/events/{id}/checkin-token"] = (Target.Event, Organisation),
+        ["POST api/v1/education/checkin"] = (Target.None, LinkedOfficer),
+        ["GET api/v1/education/units/{id}/timetable"] = (Target.Unit, Organisation),
+        ["PUT api/v1/education/units/{id}/timetable"] = (Target.Unit, Organisation),
+        ["POST api/v1/education/study-records"] = (Target.None, Organisation),
+        ["GET api/v1/education/participation"] = (Target.None, Organisation),
+        ["POST api/v1/education/rectifications"] = (Target.None, Organisation),
+        ["GET api/v1/education/rectifications"] = (Target.None, Organisation),
+        ["POST api/v1/education/rectifications/{id}/status"] = (Target.Rectification, Organisation),
+        ["POST api/v1/education/rectifications/{id}/close"] = (Target.Rectification, Organisation),
+        ["GET api/v1/education/rectifications/report"] = (Target.None, Organisation),
+        ["POST api/v1/education/service-activities"] = (Target.None, Organisation),
+        ["GET api/v1/education/service-activities"] = (Target.None, Organisation),
+        ["GET api/v1/education/service-activities/report"] = (Target.None, Organisation),
+        ["POST api/v1/education/materials"] = (Target.None, Organisation),
+        ["GET api/v1/education/materials"] = (Target.None, Organisation),
+        ["GET api/v1/education/materials/{id}"] = (Target.Material, Organisation),
+        ["POST api/v1/education/materials/{id}/read"] = (Target.Material, LinkedOfficer),
+        ["POST api/v1/education/materials/{id}/attempts"] = (Target.Material, LinkedOfficer),
+        ["PUT api/v1/education/materials/{id}/printed-copies"] = (Target.Material, Organisation),
+        ["GET api/v1/education/materials/{id}/report"] = (Target.Material, Organisation),
     };
 
     sealed record Data(string Id, string? DocId, string? NoticeId, string? UploadId, string? NotificationId, string Title);
@@ -205,6 +245,11 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
             [Target.Counter] = await CounterAsync(callers.Clerk),
             [Target.Mediation] = await MediationAsync(owner.Token, callers.Clerk),
             [Target.Dispute] = await DisputeAsync(),
+            [Target.Unit] = new Data("620600", null, null, null, null, "武威市中级人民法院"),
+            [Target.Event] = await EventAsync(callers.Admin),
+            [Target.Rectification] = await RectificationAsync(callers.Admin),
+            [Target.Material] = await MaterialAsync(callers.Admin),
+            [Target.Officer] = new Data("o-620600-0002", null, null, null, null, "o-620600-0002"),
         };
 
         var multipart = Multipart(app.Services);
@@ -225,6 +270,11 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
                         Target.Registered => await RegisteredAsync(owner.Token, callers.Clerk),
                         Target.Draft => await DraftAsync(owner.Token),
                         Target.Mediation => await MediationAsync(owner.Token, callers.Clerk),
+                        Target.Unit => shared[Target.Unit],
+                        Target.Officer => shared[Target.Officer],
+                        Target.Event => await EventAsync(callers.Admin),
+                        Target.Rectification => await RectificationAsync(callers.Admin),
+                        Target.Material => await MaterialAsync(callers.Admin),
                         _ => await CounterAsync(callers.Clerk),
                     };
                 var path = "/" + Fill(template, data);
@@ -314,6 +364,39 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
             },
         }, await app.StaffAsync("officer.dachaigou@demo.docket"))).ShouldBe(HttpStatusCode.Created, "dispute");
         return new Data(d.Str("id"), null, null, null, null, title);
+    }
+
+    /// <summary>A training event of the committee for the intermediate court's subtree.</summary>
+    async Task<Data> EventAsync(string admin)
+    {
+        var title = "矩阵培训" + Guid.NewGuid().ToString("N")[..8];
+        var e = await (await app.PostAsync("/api/v1/education/events", new
+        {
+            title, startDate = "2026-03-01", endDate = "2026-03-01", sessions = new[] { new { date = "2026-03-01", part = "am" } },
+            venues = new[] { new { name = "主会场", kind = "main" } }, unitIds = new[] { "620600" },
+        }, admin)).ShouldBe(HttpStatusCode.Created, "event");
+        return new Data(e.Str("id"), null, null, null, null, title);
+    }
+
+    async Task<Data> RectificationAsync(string admin)
+    {
+        var description = "矩阵整改" + Guid.NewGuid().ToString("N")[..8];
+        var r = await (await app.PostAsync("/api/v1/education/rectifications", new
+        {
+            unitId = "620600", category = "interference", description, responsible = "张某", dueDate = "2026-12-31", measures = "建立台账",
+        }, admin)).ShouldBe(HttpStatusCode.Created, "rectification");
+        return new Data(r.Str("id"), null, null, null, null, description);
+    }
+
+    async Task<Data> MaterialAsync(string admin)
+    {
+        var title = "矩阵应知应会" + Guid.NewGuid().ToString("N")[..8];
+        var m = await (await app.PostAsync("/api/v1/education/materials", new
+        {
+            title, markdown = "# 第一章\n\n防止干预司法“三个规定”。",
+            questions = new[] { new { text = "“三个规定”有几个？", kind = "single", options = new[] { "两个", "三个" }, answer = new[] { 1 } } },
+        }, admin)).ShouldBe(HttpStatusCode.Created, "material");
+        return new Data(m.Str("id"), null, null, null, null, title);
     }
 
     async Task<Data> CounterAsync(string clerk)

@@ -11,9 +11,13 @@ public static class Roles
     public const string Mediator = "mediator";
     /// <summary>An officer of a grassroots unit (police station, township office, village committee) who screens disputes.</summary>
     public const string Officer = "officer";
+    /// <summary>Manages the officers, study and ledgers of their unit (User.UnitId) and every unit below it.</summary>
+    public const string UnitAdmin = "unit-admin";
+    /// <summary>The political-legal committee's administrator: sees every unit below the committee (User.UnitId).</summary>
+    public const string CommitteeAdmin = "committee-admin";
 
     /// <summary>From the least to the most privileged (<see cref="CurrentUser.PrimaryRole"/> takes the last one held).</summary>
-    public static readonly IReadOnlyList<string> All = [Filer, Officer, Mediator, Clerk, CourtAdmin, Admin];
+    public static readonly IReadOnlyList<string> All = [Filer, Officer, Mediator, Clerk, CourtAdmin, UnitAdmin, CommitteeAdmin, Admin];
 }
 
 /// <summary>An account with its real-name profile (online litigation rules Art. 7) and service address (送达地址确认书).</summary>

@@ -90,6 +90,19 @@ public static class Seeding
             u.FullName = "王民警";
             u.UnitId = "dachaigou";
         });
+        await EnsureUserAsync(users, "plc.admin@demo.docket", Roles.CommitteeAdmin, null, u =>
+        {
+            u.FullName = "武威市委政法委管理员";
+            u.UnitId = "wuwei-plc";
+        });
+        await EnsureUserAsync(users, "unit.admin.620600@demo.docket", Roles.UnitAdmin, null, u =>
+        {
+            u.FullName = "武威市中级人民法院政治部";
+            u.UnitId = "620600";
+        });
+        await Organisation.DemoOfficers.SeedAsync(db, ct);
+        if (await users.FindByEmailAsync("officer.dachaigou@demo.docket") is { } officer)
+            await Organisation.DemoOfficers.LinkAsync(db, officer.Id, "dachaigou", ct);
     }
 
     static async Task EnsureUserAsync(UserManager<User> users, string email, string role, string? courtId, Action<User> fill)

@@ -38,6 +38,16 @@ public abstract class DocketDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Features.Mediation.MediationCase> MediationCases => Set<Features.Mediation.MediationCase>();
     public DbSet<Features.Organisation.OrgUnit> OrgUnits => Set<Features.Organisation.OrgUnit>();
     public DbSet<Features.Screening.Dispute> Disputes => Set<Features.Screening.Dispute>();
+    public DbSet<Features.Organisation.Officer> Officers => Set<Features.Organisation.Officer>();
+    public DbSet<Features.Education.TrainingEvent> TrainingEvents => Set<Features.Education.TrainingEvent>();
+    public DbSet<Features.Education.Attendance> Attendances => Set<Features.Education.Attendance>();
+    public DbSet<Features.Education.TimetableEntry> StudyTimetable => Set<Features.Education.TimetableEntry>();
+    public DbSet<Features.Education.StudyRecord> StudyRecords => Set<Features.Education.StudyRecord>();
+    public DbSet<Features.Education.Rectification> Rectifications => Set<Features.Education.Rectification>();
+    public DbSet<Features.Education.ServiceActivity> ServiceActivities => Set<Features.Education.ServiceActivity>();
+    public DbSet<Features.Education.StudyMaterial> StudyMaterials => Set<Features.Education.StudyMaterial>();
+    public DbSet<Features.Education.MaterialProgress> MaterialProgress => Set<Features.Education.MaterialProgress>();
+    public DbSet<Features.Education.MaterialCopies> MaterialCopies => Set<Features.Education.MaterialCopies>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,0 +1,33 @@
+using Docket.Web.Features.Accounts;
+using Docket.Web.Features.Education;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Docket.Web.Pages.Education;
+
+/// <summary>
+/// The page a venue's QR code opens on an officer's phone (/Education/CheckIn?token=…): the officer signs in if
+/// needed and confirms; the check-in is the same use case as <c>POST /api/v1/education/checkin</c>.
+/// </summary>
+[Authorize]
+public sealed class CheckInModel(UserManager<User> users, CheckIn checkIn, IStringLocalizer<Messages> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+    public CheckInResultDto? Result { get; private set; }
+    public string? Problem { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var r = await checkIn.HandleAsync(user, Token, ct);
+        if (r.IsOk) Result = r.Value;
+        else Problem = l.Text(r.Error!.Fields?.Values.SelectMany(v => v).FirstOrDefault() ?? r.Error.Code);
+        return Page();
+    }
+}
