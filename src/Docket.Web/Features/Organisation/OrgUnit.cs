@@ -68,19 +68,6 @@ public static class OrgUnits
     }
 
     /// <summary>The ids of <paramref name="rootId"/> and every unit below it (the tree is small: loaded whole).</summary>
-    public static async Task<HashSet<string>> SubtreeAsync(DocketDbContext db, string rootId, CancellationToken ct)
-    {
-        var all = await db.OrgUnits.AsNoTracking().Select(u => new { u.Id, u.ParentId }).ToListAsync(ct);
-        var children = all.Where(u => u.ParentId is not null).ToLookup(u => u.ParentId!, u => u.Id);
-        var result = new HashSet<string>();
-        if (all.All(u => u.Id != rootId)) return result;
-        var stack = new Stack<string>([rootId]);
-        while (stack.Count > 0)
-        {
-            var id = stack.Pop();
-            if (!result.Add(id)) continue;
-            foreach (var c in children[id]) stack.Push(c);
-        }
-        return result;
-    }
+    public static async Task<HashSet<string>> SubtreeAsync(DocketDbContext db, string rootId, CancellationToken ct) =>
+        OrgTree.Subtree(await db.OrgUnits.AsNoTracking().ToListAsync(ct), rootId);
 }
