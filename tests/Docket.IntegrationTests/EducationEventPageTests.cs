@@ -64,7 +64,8 @@ public sealed partial class EducationEventPageTests(SqliteAppFactory app) : ICla
         var page = await b.GetAsync($"/Education/Events/{id}");
         var content = new MultipartFormDataContent
         {
-            { new StringContent(PageBrowser.Token(page)), "__RequestVerificationToken" },
+            // The roll form's own token: a form without one would be refused (400) in a browser.
+            { new StringContent(PageBrowser.Token(page[page.IndexOf("class=\"roll-form\"", StringComparison.Ordinal)..])), "__RequestVerificationToken" },
             { new StringContent(venueId), "venueId" },
             { new StringContent(sessionIndex.ToString(System.Globalization.CultureInfo.InvariantCulture)), "sessionIndex" },
             { new ByteArrayContent(bytes), "file", "roll.xlsx" },
