@@ -130,9 +130,31 @@ public sealed class TrainingEventTests(SqliteAppFactory app, BrowserFixture brow
         await AssertFitsAsync(phone);
         await phoneJourney.StepAsync(phone, "already");
 
+        // The venue's QR code is an image the page draws (QRCoder, same origin).
+        var qr = admin.Locator("img[src*='handler=Qr'][src*='session=0'][src*='venue=v1']");
+        await qr.ScrollIntoViewIfNeededAsync();
+        await Expect(qr).ToBeVisibleAsync();
+        Assert.True(await qr.EvaluateAsync<int>("i => i.complete ? i.naturalWidth : 0") > 0, "the QR code did not load");
+
+        // The intermediate court's admin on a phone: the committee's event, with the court's units only.
+        var courtJourney = NewJourney("training-event-court", "phone");
+        var court = await NewPageAsync(courtJourney);
+        Watch(court);
+        await court.GotoAsync($"/Education/Events/{id}");
+        await SignInFromRedirectAsync(court, courtJourney, "unit.admin.620600@demo.docket", "court-login");
+        await court.WaitForURLAsync(url => new Uri(url).AbsolutePath == $"/Education/Events/{id}");
+        await Expect(court.Locator("tr[data-unit='620622'] [data-k=rate]")).ToHaveTextAsync("100.0%");
+        await Expect(court.Locator("tr[data-unit]")).ToHaveCountAsync(5);
+        await Expect(court.Locator("[data-figure=attended]")).ToHaveTextAsync(gulang.Count.ToString(CultureInfo.InvariantCulture));
+        await Expect(court.Locator("tr[data-venue=v1] [data-k=attended]")).ToHaveTextAsync(gulang.Count.ToString(CultureInfo.InvariantCulture));
+        await Expect(court.Locator("[data-figure=main]")).ToHaveTextAsync(gulang.Count.ToString(CultureInfo.InvariantCulture));
+        await AssertFitsAsync(court);
+        await courtJourney.StepAsync(court, "court-dashboard");
+
         Assert.True(errors.Count == 0, string.Join("\n", errors));
         desk.AssertAccessible();
         phoneJourney.AssertAccessible();
+        courtJourney.AssertAccessible();
         File.Delete(roll);
     }
 

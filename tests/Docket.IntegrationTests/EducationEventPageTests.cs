@@ -215,7 +215,16 @@ public sealed partial class EducationEventPageTests(SqliteAppFactory app) : ICla
         Assert.Equal(r.GetProperty("expected").GetInt32(), api.GetProperty("expected").GetInt32());
         await (await app.GetAsync($"/api/v1/education/events/{police}", token)).ShouldBeProblem(404);
         await (await app.GetAsync($"/api/v1/education/events/{shared}/absentees?unitId=wuwei-psb", token)).ShouldBeProblem(400);
+        // Attendance of an officer the court's admin does not see counts nowhere in their figures, venues and channels included.
+        var psb = await OfficerIdsAsync("wuwei-psb");
+        await (await app.PostAsync($"/api/v1/education/events/{shared}/attendance",
+            new { records = new[] { new { officerId = psb[0], sessionIndex = 0, venueId = "v1", method = "roll" } } }, await app.StaffAsync(Plc))).ShouldBe(HttpStatusCode.OK);
+        var mine = await ReportAsync(court, shared);
+        Assert.Equal(0, mine.GetProperty("attended").GetInt32());
+        Assert.Equal(0, mine.GetProperty("byChannel").GetProperty("main").GetInt32());
+        Assert.All(mine.GetProperty("byVenue").EnumerateArray(), v => Assert.Equal(0, v.GetProperty("records").GetInt32()));
         var all = await ReportAsync(plc, shared);
+        Assert.Equal(1, all.GetProperty("byChannel").GetProperty("main").GetInt32());
         Assert.Contains(all.GetProperty("byUnit").EnumerateArray(), u => u.GetProperty("unitId").GetString() == "wuwei-psb");
 
         using var officer = await SignedInAsync(Officer);
