@@ -105,6 +105,8 @@ public sealed class TrainingEventTests(SqliteAppFactory app, BrowserFixture brow
         await phoneJourney.StepAsync(phone, "checkin-confirm");
         await phone.GetByRole(AriaRole.Button, new() { Name = "确认签到" }).ClickAsync();
         await Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("签到成功");
+        await Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync(title);
+        await Expect(phone.GetByRole(AriaRole.Status)).ToContainTextAsync("2026-12-01 上午 · 市委党校礼堂");
         await AssertFitsAsync(phone);
         await phoneJourney.StepAsync(phone, "checked-in");
 

@@ -177,8 +177,25 @@ public sealed partial class EducationEventPageTests(SqliteAppFactory app) : ICla
 
         var dashboard = await b.GetAsync($"/Education/Events/{id}");
         Assert.Matches("class=\"checkin-link\" href=\"/Education/CheckIn\\?token=", dashboard);
+        // The QR's link on the officer's phone: sign in first, then back to the check-in page, then recorded in words.
+        var link = WebUtility.HtmlDecode(Regex.Match(dashboard, "class=\"checkin-link\" href=\"([^\"]+)\" data-session=\"0\" data-venue=\"v2\"").Groups[1].Value);
+        using var phone = new PageBrowser(app.Http.BaseAddress!);
+        var (redirect, _, login) = await phone.SendAsync(HttpMethod.Get, link);
+        Assert.Equal(HttpStatusCode.Redirect, redirect);
+        Assert.Contains("/Account/Login?ReturnUrl=" + Uri.EscapeDataString(link), login!, StringComparison.OrdinalIgnoreCase);
+        var signIn = await phone.GetAsync(login!);
+        var (_, _, back) = await phone.PostFormAsync(login!, PageBrowser.Token(signIn), new() { ["Email"] = Officer, ["Password"] = DocketAppFactory.DemoPassword });
+        Assert.Equal(link, back);
+        var confirm = await phone.GetAsync(back!);
+        var token = WebUtility.HtmlDecode(Regex.Match(link, "token=(.+)$").Groups[1].Value);
+        var (_, done, _) = await phone.PostFormAsync("/Education/CheckIn", PageBrowser.Token(confirm), new() { ["Token"] = Uri.UnescapeDataString(token) });
+        Assert.Contains("签到成功", done);
+        Assert.Contains("2026-03-01 上午 · 古浪县分会场", done);
+        Assert.Equal(1, (await ReportAsync(b, id)).GetProperty("byChannel").GetProperty("sub").GetInt32());
+
         var absent = await b.GetAsync($"/Education/Events/{id}?unit=dachaigou");
-        Assert.Contains(dachaigou[0], absent);
+        Assert.Contains(dachaigou[1], absent);
+        Assert.DoesNotContain(dachaigou[0], absent);
         Assert.DoesNotContain(gulang[0], await b.GetAsync($"/Education/Events/{id}?unit=620622"));
 
         var xlsx = await b.ResponseAsync($"/Education/Events/{id}?handler=Export");
