@@ -31,16 +31,24 @@ public sealed partial class EducationEventPageTests(SqliteAppFactory app) : ICla
     {
         var f = new Dictionary<string, string>
         {
-            ["Title"] = title, ["StartDate"] = "2026-03-01", ["EndDate"] = "2026-03-03", ["Parts"] = "am",
-            ["Venues[0].Name"] = "市委党校礼堂", ["Venues[0].Location"] = "武威市凉州区", ["Venues[0].Capacity"] = "800",
-            ["Venues[1].Name"] = "古浪县分会场", ["Venues[1].Location"] = "古浪县人民法院", ["Venues[1].Capacity"] = "120",
-            ["Online"] = "true", ["OnlineName"] = "网络直播", ["MinWatchMinutes"] = "30",
+            ["Title"] = title,
+            ["StartDate"] = "2026-03-01",
+            ["EndDate"] = "2026-03-03",
+            ["Venues[0].Name"] = "市委党校礼堂",
+            ["Venues[0].Location"] = "武威市凉州区",
+            ["Venues[0].Capacity"] = "800",
+            ["Venues[1].Name"] = "古浪县分会场",
+            ["Venues[1].Location"] = "古浪县人民法院",
+            ["Venues[1].Capacity"] = "120",
+            ["Online"] = "true",
+            ["OnlineName"] = "网络直播",
+            ["MinWatchMinutes"] = "30",
         };
         return f;
     }
 
     static FormUrlEncodedContent Form(string token, Dictionary<string, string> fields, IEnumerable<string> unitIds, IEnumerable<string>? parts = null) =>
-        new(fields.Where(f => f.Key != "Parts").Concat((parts ?? ["am", "pm"]).Select(p => new KeyValuePair<string, string>("Parts", p)))
+        new(fields.Concat((parts ?? ["am", "pm"]).Select(p => new KeyValuePair<string, string>("Parts", p)))
             .Concat(unitIds.Select(u => new KeyValuePair<string, string>("UnitIds", u)))
             .Append(new("__RequestVerificationToken", token)));
 

@@ -118,8 +118,14 @@ public sealed class EventModel(UserManager<User> users, DocketDbContext db, Even
         report = Report,
         labels = new
         {
-            rate = l["参训率"].Value, attended = l["实到"].Value, expected = l["应到"].Value, byUnit = l["各单位参训率"].Value,
-            byChannel = l["各渠道参训人数"].Value, main = l["主会场"].Value, sub = l["分会场"].Value, online = l["网络直播"].Value,
+            rate = l["参训率"].Value,
+            attended = l["实到"].Value,
+            expected = l["应到"].Value,
+            byUnit = l["各单位参训率"].Value,
+            byChannel = l["各渠道参训人数"].Value,
+            main = l["主会场"].Value,
+            sub = l["分会场"].Value,
+            online = l["网络直播"].Value,
         },
     }, Json);
 
