@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Docket.IntegrationTests;
 
@@ -200,6 +202,14 @@ public sealed partial class EducationEventPageTests(SqliteAppFactory app) : ICla
         Assert.Contains("签到成功", done);
         Assert.Contains("2026-03-01 上午 · 古浪县分会场", done);
         Assert.Equal(1, (await ReportAsync(b, id)).GetProperty("byChannel").GetProperty("sub").GetInt32());
+        var (_, repeat, _) = await phone.PostFormAsync("/Education/CheckIn", PageBrowser.Token(confirm), new() { ["Token"] = Uri.UnescapeDataString(token) });
+        Assert.Contains("您已签到", repeat);
+        // A code from an earlier day has expired: the officer is told to scan again, nothing is recorded.
+        var expired = app.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("Docket.Education.CheckIn.v1")
+            .ToTimeLimitedDataProtector().Protect($"{id}|1|v2", DateTimeOffset.UtcNow.AddMinutes(-1));
+        var (_, late, _) = await phone.PostFormAsync("/Education/CheckIn", PageBrowser.Token(confirm), new() { ["Token"] = expired });
+        Assert.Contains("签到码无效或已过期，请重新扫码。", late);
+        Assert.Equal(1, await app.ReadDbAsync(db => db.Attendances.CountAsync(a => a.EventId == id && a.Method == "qr")));
 
         var absent = await b.GetAsync($"/Education/Events/{id}?unit=dachaigou");
         Assert.Contains(dachaigou[1], absent);
@@ -234,6 +244,12 @@ public sealed partial class EducationEventPageTests(SqliteAppFactory app) : ICla
         Assert.Equal(HttpStatusCode.NotFound, (await court.ResponseAsync($"/Education/Events/{police}?handler=Report")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await court.ResponseAsync($"/Education/Events/{police}?handler=Qr&session=0&venue=v1")).StatusCode);
 
+        // The court's admin records their own officers there, not the police's.
+        var (_, upload) = await UploadRollAsync(court, shared, "v1", 0,
+            Sheet([new() { ["编号"] = (await OfficerIdsAsync("620602"))[0] }, new() { ["编号"] = (await OfficerIdsAsync("wuwei-psb"))[1] }]));
+        Assert.Equal(("1", "1"), (Roll(upload, "accepted"), Roll(upload, "rejected")));
+        Assert.Contains("该干警所在单位未报名本次培训。", upload);
+
         // The API keeps the same rule.
         var token = await app.StaffAsync(CourtAdmin);
         var api = await (await app.GetAsync($"/api/v1/education/events/{shared}/report", token)).ShouldBe(HttpStatusCode.OK);
@@ -245,11 +261,11 @@ public sealed partial class EducationEventPageTests(SqliteAppFactory app) : ICla
         await (await app.PostAsync($"/api/v1/education/events/{shared}/attendance",
             new { records = new[] { new { officerId = psb[0], sessionIndex = 0, venueId = "v1", method = "roll" } } }, await app.StaffAsync(Plc))).ShouldBe(HttpStatusCode.OK);
         var mine = await ReportAsync(court, shared);
-        Assert.Equal(0, mine.GetProperty("attended").GetInt32());
-        Assert.Equal(0, mine.GetProperty("byChannel").GetProperty("main").GetInt32());
-        Assert.All(mine.GetProperty("byVenue").EnumerateArray(), v => Assert.Equal(0, v.GetProperty("records").GetInt32()));
+        Assert.Equal(1, mine.GetProperty("attended").GetInt32());
+        Assert.Equal(1, mine.GetProperty("byChannel").GetProperty("main").GetInt32());
+        Assert.Equal(1, mine.GetProperty("byVenue").EnumerateArray().Sum(v => v.GetProperty("records").GetInt32()));
         var all = await ReportAsync(plc, shared);
-        Assert.Equal(1, all.GetProperty("byChannel").GetProperty("main").GetInt32());
+        Assert.Equal(2, all.GetProperty("byChannel").GetProperty("main").GetInt32());
         Assert.Contains(all.GetProperty("byUnit").EnumerateArray(), u => u.GetProperty("unitId").GetString() == "wuwei-psb");
 
         using var officer = await SignedInAsync(Officer);
