@@ -47,6 +47,9 @@ public sealed class EventReport(DocketDbContext db)
         var (officers, enrolled) = await RollAsync(caller, e, ct);
         var rows = await db.Attendances.AsNoTracking().Where(a => a.EventId == e.Id)
             .Select(a => new { a.OfficerId, a.VenueId, a.VenueKind }).ToListAsync(ct);
+        // Venues and channels count the caller's officers only, as the units do (a unit admin on a committee event).
+        var roll = officers.Select(o => o.Id).ToHashSet();
+        rows = [.. rows.Where(r => roll.Contains(r.OfficerId))];
         var present = rows.Select(r => r.OfficerId).ToHashSet();
         var byUnit = OrgTree.Ordered(caller.Units, enrolled).Select(u =>
         {

@@ -53,9 +53,11 @@ public sealed class RecordAttendance(DocketDbContext db, TimeProvider clock, ISt
     /// <summary>
     /// A venue's signed roll from Excel (columns 编号 or officerId; 场次 or session, counted from 1; 会场 or venue, the
     /// venue's id or name), recorded as <c>roll</c>. The same rules as the JSON call; a rejected record's
-    /// <c>index</c> is its row in the sheet (the header is row 1).
+    /// <c>index</c> is its row in the sheet (the header is row 1). A venue's page may give the session and venue for
+    /// rows that leave them blank (a roll signed at one venue for one session lists only officers).
     /// </summary>
-    public async Task<Result<AttendanceResult>> ImportAsync(OrgCaller caller, string eventId, HttpRequest request, CancellationToken ct)
+    public async Task<Result<AttendanceResult>> ImportAsync(OrgCaller caller, string eventId, HttpRequest request, CancellationToken ct,
+        int? defaultSessionIndex = null, string? defaultVenueId = null)
     {
         var found = await TrainingEvents.FindAsync(db, caller, eventId, ct);
         if (!found.IsOk) return found.Error!;
@@ -70,8 +72,10 @@ public sealed class RecordAttendance(DocketDbContext db, TimeProvider clock, ISt
             var session = Spreadsheets.Cell(row, "场次", "session");
             var venue = Spreadsheets.Cell(row, "会场", "venue");
             if (officer.Length == 0 && session.Length == 0 && venue.Length == 0) continue;
+            if (venue.Length == 0 && defaultVenueId is not null) venue = defaultVenueId;
             var venueId = e.Venues.FirstOrDefault(v => v.Id == venue || v.Name == venue)?.Id ?? venue;
-            int? index = int.TryParse(session, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n - 1 : null;
+            int? index = int.TryParse(session, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n - 1
+                : session.Length == 0 ? defaultSessionIndex : null;
             rows.Add(i + 2);
             items.Add(new Item(officer.Length == 0 ? null : officer, index, venueId, AttendanceMethods.Roll, null));
         }

@@ -22,21 +22,22 @@ public sealed record TrainingEventDto(
     public static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
-/// <summary>Which training events a caller sees: those run by a unit they see.</summary>
+/// <summary>
+/// Which training events a caller sees (ADR 0006): those run by a unit they see, and those that enrol a unit they
+/// see (a committee-run event that enrols a court is the court's admin's too, with figures for their units only).
+/// </summary>
 public static class TrainingEvents
 {
-    public static IQueryable<TrainingEvent> Visible(DocketDbContext db, OrgCaller c)
-    {
-        var units = c.Visible.ToList();
-        return db.TrainingEvents.Where(e => units.Contains(e.OwnerUnitId));
-    }
+    /// <summary>The rule in memory: events are few, and the enrolled units are a list column SQL cannot search portably.</summary>
+    public static bool Sees(OrgCaller c, TrainingEvent e) =>
+        c.Sees(e.OwnerUnitId) || e.UnitIds.Any(u => c.Sees(u) || c.Subtree(u).Overlaps(c.Visible));
 
     public static async Task<Result<TrainingEvent>> FindAsync(DocketDbContext db, OrgCaller c, string id, CancellationToken ct) =>
-        await Visible(db, c).AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is { } e ? e : Error.NotFound();
+        await db.TrainingEvents.AsNoTracking().FirstOrDefaultAsync(e => e.Id == id, ct) is { } e && Sees(c, e) ? e : Error.NotFound();
 
-    /// <summary>The expected audience: every unit in the enrolled subtrees.</summary>
+    /// <summary>The expected audience as far as the caller sees it: every unit in the enrolled subtrees that they see.</summary>
     public static HashSet<string> EnrolledUnits(OrgCaller c, TrainingEvent e) =>
-        e.UnitIds.SelectMany(c.Subtree).ToHashSet();
+        e.UnitIds.SelectMany(c.Subtree).Where(c.Visible.Contains).ToHashSet();
 
     public static Task<int> ExpectedAsync(DocketDbContext db, IReadOnlySet<string> units, CancellationToken ct)
     {
@@ -55,9 +56,10 @@ public static class TrainingEvents
     {
         page = Math.Max(page, 1);
         pageSize = Math.Clamp(pageSize, 1, 100);
-        var q = Visible(db, c).AsNoTracking();
-        var total = await q.CountAsync(ct);
-        var rows = await q.OrderByDescending(e => e.StartDate).ThenByDescending(e => e.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var all = (await db.TrainingEvents.AsNoTracking().ToListAsync(ct)).Where(e => Sees(c, e)).ToList();
+        var total = all.Count;
+        var rows = all.OrderByDescending(e => e.StartDate).ThenByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id, StringComparer.Ordinal)
+            .Skip((page - 1) * pageSize).Take(pageSize).ToList();
         var items = new List<TrainingEventDto>();
         foreach (var e in rows) items.Add(TrainingEventDto.From(e, await ExpectedAsync(db, EnrolledUnits(c, e), ct)));
         return new Page<TrainingEventDto>(total, items);
