@@ -15,10 +15,14 @@ public sealed class LoginModel(SignInManager<User> signIn, IStringLocalizer<Mess
 
     public void OnGet() { }
 
-    /// <summary>Staff start at their workbench (clerks the review queue, mediators their room, officers their screening), filers at their filings.</summary>
+    /// <summary>
+    /// Staff start at their workbench (clerks the review queue, mediators their room, committee and unit admins the
+    /// education overview, officers their screening), filers at their filings.
+    /// </summary>
     public static string Landing(IList<string> roles) =>
         roles.Contains(Roles.Clerk) || roles.Contains(Roles.CourtAdmin) ? "/Review"
         : roles.Contains(Roles.Mediator) ? "/Mediation"
+        : roles.Contains(Roles.CommitteeAdmin) || roles.Contains(Roles.UnitAdmin) ? "/Education"
         : roles.Contains(Roles.Officer) ? "/Screening"
         : "/Filings";
 
