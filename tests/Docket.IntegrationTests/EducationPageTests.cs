@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using MiniExcelLibs;
+
+namespace Docket.IntegrationTests;
+
+/// <summary>
+/// The staff-education pages through HTTP with the cookie: the committee overview (charts, period, workbook),
+/// participation drill-down, and their scoping — the intermediate court's unit admin never sees the police units.
+/// </summary>
+[Collection(SqliteCollection.Name)]
+public sealed partial class EducationPageTests(SqliteAppFactory app)
+{
+    const string Plc = "plc.admin@demo.docket";
+    const string CourtAdmin = "unit.admin.620600@demo.docket";
+    const string Officer = "officer.dachaigou@demo.docket";
+
+    async Task<PageBrowser> SignedInAsync(string email, string password = DocketAppFactory.DemoPassword)
+    {
+        var b = new PageBrowser(app.Http.BaseAddress!);
+        await b.LoginAsync(email, password);
+        return b;
+    }
+
+    static string FieldMessage(string html, string field) =>
+        WebUtility.HtmlDecode(Regex.Match(html, $"data-valmsg-for=\"{Regex.Escape(field)}\"[^>]*>([^<]*)<", RegexOptions.IgnoreCase).Groups[1].Value);
+
+    static List<IDictionary<string, object?>> Sheet(byte[] xlsx, string name)
+    {
+        using var stream = new MemoryStream(xlsx);
+        return [.. stream.Query(useHeaderRow: true, sheetName: name).Cast<IDictionary<string, object?>>()];
+    }
+
+    async Task<string> RectificationAsync(string token, string unitId, string category, string responsible, string due)
+    {
+        var json = await (await app.PostAsync("/api/v1/education/rectifications", new
+        {
+            unitId, category, description = "违规参与经营活动问题线索", responsible, dueDate = due, measures = "约谈提醒，限期清退",
+        }, token)).ShouldBe(HttpStatusCode.Created, "rectification");
+        return json.Str("id");
+    }
+
+    [Fact]
+    public async Task Dashboard_PeriodChartsAndWorkbook_CountsWithoutNames()
+    {
+        var plc = await app.StaffAsync(Plc);
+        await RectificationAsync(plc, "liangzhou-psb", "business", "赵德柱", "2026-01-15");
+        await (await app.PostAsync("/api/v1/education/service-activities", new
+        {
+            unitId = "dachaigou", title = "上门调解邻里纠纷", date = "2026-05-20", theme = "矛盾化解", beneficiaries = 12,
+            description = "民警上门调解", outcome = "双方和解",
+        }, plc)).ShouldBe(HttpStatusCode.Created, "service");
+        var officerId = await app.ReadDbAsync(db => db.Officers.Where(o => o.UnitId == "dachaigou").OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
+        await (await app.PostAsync("/api/v1/education/study-records", new
+        {
+            records = new[] { new { officerId, date = "2026-05-21", mode = "group", minutes = 60, topic = "学习党章" } },
+        }, plc)).ShouldBe(HttpStatusCode.OK, "study");
+
+        using var b = await SignedInAsync(Plc);
+        var html = await b.GetAsync("/Education?from=2026-05-01&to=2026-05-31");
+        Assert.Contains("id=\"stats-charts\"", html);
+        Assert.Contains("id=\"chart-participation\"", html);
+        Assert.Contains("id=\"chart-ledger\"", html);
+        Assert.Contains("id=\"chart-service\"", html);
+        Assert.Contains("违规经商办企业", html);
+        Assert.Contains("2026-05", html);
+        Assert.Contains("武威市公安局", html);
+        Assert.DoesNotContain("赵德柱", html);
+        Assert.Matches("data-figure=\"participating\">[1-9]", html);
+        var charts = JsonDocument.Parse(WebUtility.HtmlDecode(Regex.Match(html, "id=\"stats-charts\">([^<]*)<").Groups[1].Value)).RootElement;
+        Assert.Equal(["chart-participation", "chart-ledger", "chart-service", "chart-events"], charts.EnumerateArray().Select(c => c.Str("id")).ToArray());
+
+        var xlsx = await b.ResponseAsync("/Education?handler=Export&from=2026-05-01&to=2026-05-31");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var bytes = await xlsx.Content.ReadAsByteArrayAsync();
+        var summary = Sheet(bytes, "概况");
+        Assert.Equal("2026-05-01", (string?)summary.Single(r => (string?)r["项目"] == "起始日期")["数值"]);
+        Assert.True(Convert.ToDouble(summary.Single(r => (string?)r["项目"] == "为民办实事活动数")["数值"]) >= 1);
+        var ledger = Sheet(bytes, "查纠整改");
+        Assert.Equal(7, ledger.Count);
+        Assert.True(Convert.ToDouble(ledger.Single(r => (string?)r["问题类别"] == "违规经商办企业")["已逾期"]) >= 1);
+        var units = Sheet(bytes, "参学率");
+        Assert.Contains(units, r => (string?)r["单位代码"] == "wuwei-psb");
+        Assert.Contains(Sheet(bytes, "为民办实事"), r => (string?)r["月份"] == "2026-05");
+        Assert.DoesNotContain("赵德柱", System.Text.Encoding.UTF8.GetString(bytes));
+
+        var bad = await b.GetAsync("/Education?from=2026-13-40");
+        Assert.Equal("日期应为 YYYY-MM-DD 格式。", FieldMessage(bad, "from"));
+        Assert.DoesNotContain("id=\"stats-charts\"", bad);
+    }
+
+    [Fact]
+    public async Task Dashboard_CourtUnitAdmin_SeesOnlyTheCourts_OfficerAndFilerRefused()
+    {
+        using var court = await SignedInAsync(CourtAdmin);
+        var html = await court.GetAsync("/Education");
+        Assert.Contains("武威市中级人民法院", html);
+        Assert.DoesNotContain("公安局", html);
+        var xlsx = await court.ResponseAsync("/Education?handler=Export");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        var units = Sheet(await xlsx.Content.ReadAsByteArrayAsync(), "参学率");
+        Assert.All(units, r => Assert.StartsWith("6206", (string?)r["单位代码"]));
+
+        using var officer = await SignedInAsync(Officer);
+        Assert.NotEqual(HttpStatusCode.OK, (await officer.SendAsync(HttpMethod.Get, "/Education")).Status);
+        Assert.NotEqual(HttpStatusCode.OK, (await officer.SendAsync(HttpMethod.Get, "/Education?handler=Export")).Status);
+        var filer = await app.SharedFilerAsync();
+        using var f = await SignedInAsync(filer.Email, filer.Password);
+        Assert.NotEqual(HttpStatusCode.OK, (await f.SendAsync(HttpMethod.Get, "/Education?handler=Export")).Status);
+    }
+}
