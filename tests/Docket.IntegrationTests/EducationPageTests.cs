@@ -110,4 +110,34 @@ public sealed partial class EducationPageTests(SqliteAppFactory app)
         using var f = await SignedInAsync(filer.Email, filer.Password);
         Assert.NotEqual(HttpStatusCode.OK, (await f.SendAsync(HttpMethod.Get, "/Education?handler=Export")).Status);
     }
+
+    [Fact]
+    public async Task Participation_DrillDownThroughTheTree_BadMinRecordsShown_ForeignUnit404()
+    {
+        using var b = await SignedInAsync(Plc);
+        var top = await b.GetAsync("/Education/Participation?from=2026-05-01&to=2026-05-31");
+        Assert.Contains("data-unit=\"wuwei-psb\"", top);
+        Assert.Contains("/Education/Participation?unitId=wuwei-psb&amp;from=2026-05-01&amp;to=2026-05-31&amp;minRecords=1", top);
+        var psb = await b.GetAsync("/Education/Participation?unitId=wuwei-psb&from=2026-05-01&to=2026-05-31");
+        Assert.Contains("data-unit=\"tianzhu-psb\"", psb);
+        Assert.DoesNotContain("data-unit=\"620600\"", psb);
+        var tianzhu = await b.GetAsync("/Education/Participation?unitId=tianzhu-psb&from=2026-05-01&to=2026-05-31&minRecords=2");
+        Assert.Contains("data-unit=\"dachaigou\"", tianzhu);
+        Assert.Contains("aria-current=\"page\">天祝藏族自治县公安局<", tianzhu);
+        Assert.DoesNotContain("unitId=dachaigou", tianzhu); // a station has no units below it
+
+        var bad = await b.GetAsync("/Education/Participation?minRecords=0");
+        Assert.Equal("最少学习次数应为 1 至 1000。", FieldMessage(bad, "minRecords"));
+        Assert.DoesNotContain("data-unit=", bad);
+        bad = await b.GetAsync("/Education/Participation?minRecords=abc");
+        Assert.Equal("最少学习次数应为 1 至 1000。", FieldMessage(bad, "minRecords"));
+        bad = await b.GetAsync("/Education/Participation?from=2026-06-01&to=2026-05-01");
+        Assert.Equal("统计期间不正确。", FieldMessage(bad, "to"));
+
+        using var court = await SignedInAsync(CourtAdmin);
+        Assert.Contains("data-unit=\"620602\"", await court.GetAsync("/Education/Participation"));
+        Assert.Equal(HttpStatusCode.NotFound, (await court.SendAsync(HttpMethod.Get, "/Education/Participation?unitId=wuwei-psb")).Status);
+        using var officer = await SignedInAsync(Officer);
+        Assert.NotEqual(HttpStatusCode.OK, (await officer.SendAsync(HttpMethod.Get, "/Education/Participation")).Status);
+    }
 }
