@@ -140,4 +140,90 @@ public sealed partial class EducationPageTests(SqliteAppFactory app)
         using var officer = await SignedInAsync(Officer);
         Assert.NotEqual(HttpStatusCode.OK, (await officer.SendAsync(HttpMethod.Get, "/Education/Participation")).Status);
     }
+
+    [Fact]
+    public async Task Timetable_ManagerReplacesIt_BadRowShownNothingSaved_OfficerReadsOnly()
+    {
+        using var b = await SignedInAsync(Plc);
+        var form = await b.GetAsync("/Education/Timetable/minqin-psb");
+        Assert.Contains("民勤县公安局", form);
+        var (status, body, location) = await b.PostFormAsync("/Education/Timetable/minqin-psb", PageBrowser.Token(form), new()
+        {
+            ["Entries[0].Weekday"] = "1", ["Entries[0].Mode"] = "plenary", ["Entries[0].Topic"] = "集中学习政法队伍教育整顿文件",
+            ["Entries[1].Weekday"] = "", ["Entries[1].Mode"] = "", ["Entries[1].Topic"] = "", // a blank row, as the browser posts it
+            ["Entries[2].Weekday"] = "3", ["Entries[2].Mode"] = "group", ["Entries[2].Topic"] = "分组讨论",
+        });
+        Assert.True(status == HttpStatusCode.Redirect, body);
+        var saved = await b.GetAsync(location!);
+        Assert.Contains("已保存。", saved);
+        Assert.Contains("集中学习政法队伍教育整顿文件", saved);
+        Assert.Equal(2, await app.ReadDbAsync(db => db.StudyTimetable.CountAsync(t => t.UnitId == "minqin-psb")));
+
+        (status, body, _) = await b.PostFormAsync("/Education/Timetable/minqin-psb", PageBrowser.Token(saved), new()
+        {
+            ["Entries[0].Weekday"] = "2", ["Entries[0].Mode"] = "plenary", ["Entries[0].Topic"] = "改过的",
+            ["Entries[1].Weekday"] = "", ["Entries[1].Mode"] = "", ["Entries[1].Topic"] = "",
+            ["Entries[2].Weekday"] = "9", ["Entries[2].Mode"] = "dancing", ["Entries[2].Topic"] = "x",
+        });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("星期应为 1 至 7。", FieldMessage(body, "Entries[2].Weekday"));
+        Assert.Equal("学习方式不正确。", FieldMessage(body, "Entries[2].Mode"));
+        Assert.Equal(1, await app.ReadDbAsync(db => db.StudyTimetable.CountAsync(t => t.UnitId == "minqin-psb" && t.Topic == "集中学习政法队伍教育整顿文件")));
+
+        using var court = await SignedInAsync(CourtAdmin);
+        Assert.Equal(HttpStatusCode.NotFound, (await court.SendAsync(HttpMethod.Get, "/Education/Timetable/minqin-psb")).Status);
+        using var officer = await SignedInAsync(Officer);
+        var view = await officer.GetAsync("/Education/Timetable/dachaigou");
+        Assert.DoesNotContain("保存课表", view);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.SendAsync(HttpMethod.Get, "/Education/Timetable/minqin-psb")).Status);
+        (_, _, location) = await officer.PostFormAsync("/Education/Timetable/dachaigou", PageBrowser.Token(await officer.GetAsync("/Education/Study")), new()
+        {
+            ["Entries[0].Weekday"] = "1", ["Entries[0].Mode"] = "plenary", ["Entries[0].Topic"] = "越权",
+        });
+        Assert.DoesNotContain("saved", location ?? "");
+        Assert.False(await app.ReadDbAsync(db => db.StudyTimetable.AnyAsync(t => t.Topic == "越权")));
+    }
+
+    [Fact]
+    public async Task Study_OfficerRecordsOwn_ManagerInBulk_BadMinutesShownNothingWritten()
+    {
+        using var officer = await SignedInAsync(Officer);
+        var form = await officer.GetAsync("/Education/Study");
+        Assert.Contains("读书班", form);
+        var (status, body, _) = await officer.PostFormAsync("/Education/Study", PageBrowser.Token(form), new()
+        {
+            ["Date"] = "2026-06-02", ["Mode"] = "reading-class", ["Minutes"] = "0", ["Topic"] = "读《习近平法治思想学习纲要》",
+        });
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("学习时长应为 1 至 1440 分钟。", FieldMessage(body, "Minutes"));
+        Assert.False(await app.ReadDbAsync(db => db.StudyRecords.AnyAsync(r => r.Topic == "读《习近平法治思想学习纲要》")));
+        (status, body, var location) = await officer.PostFormAsync("/Education/Study", PageBrowser.Token(form), new()
+        {
+            ["Date"] = "2026-06-02", ["Mode"] = "reading-class", ["Minutes"] = "45", ["Topic"] = "读《习近平法治思想学习纲要》",
+        });
+        Assert.True(status == HttpStatusCode.Redirect, body);
+        var mine = await officer.GetAsync(location!);
+        Assert.Contains("已登记 1 条学习记录。", mine);
+        Assert.Contains("读《习近平法治思想学习纲要》", mine);
+
+        using var b = await SignedInAsync(CourtAdmin);
+        var bulk = await b.GetAsync("/Education/Study?unitId=620621");
+        var ids = await app.ReadDbAsync(db => db.Officers.Where(o => o.UnitId == "620621").OrderBy(o => o.Id).Select(o => o.Id).Take(3).ToListAsync());
+        Assert.Contains($"value=\"{ids[0]}\"", bulk);
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("Date", "2026-06-03"), new("Mode", "tutorial"), new("Minutes", "90"), new("Topic", "辅导讲座：司法责任制"),
+            new("__RequestVerificationToken", PageBrowser.Token(bulk)),
+        };
+        fields.AddRange(ids.Select(id => new KeyValuePair<string, string>("OfficerIds", id)));
+        (status, body, location) = await b.SendAsync(HttpMethod.Post, "/Education/Study?unitId=620621", new FormUrlEncodedContent(fields));
+        Assert.True(status == HttpStatusCode.Redirect, body);
+        Assert.Contains("已登记 3 条学习记录。", await b.GetAsync(location!));
+        Assert.Equal(3, await app.ReadDbAsync(db => db.StudyRecords.CountAsync(r => r.Topic == "辅导讲座：司法责任制")));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await b.SendAsync(HttpMethod.Get, "/Education/Study?unitId=dachaigou")).Status);
+        var filer = await app.SharedFilerAsync();
+        using var f = await SignedInAsync(filer.Email, filer.Password);
+        Assert.NotEqual(HttpStatusCode.OK, (await f.SendAsync(HttpMethod.Get, "/Education/Study")).Status);
+    }
 }
