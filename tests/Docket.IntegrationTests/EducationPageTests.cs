@@ -226,4 +226,55 @@ public sealed partial class EducationPageTests(SqliteAppFactory app)
         using var f = await SignedInAsync(filer.Email, filer.Password);
         Assert.NotEqual(HttpStatusCode.OK, (await f.SendAsync(HttpMethod.Get, "/Education/Study")).Status);
     }
+
+    [Fact]
+    public async Task Materials_CommitteePublishes_OfficerReadsAndTakesQuiz_ReportCountsOnly()
+    {
+        using var plc = await SignedInAsync(Plc);
+        var list = await plc.GetAsync("/Education/Materials");
+        var title = "政法干警应知应会第" + Guid.NewGuid().ToString("N")[..6] + "章";
+        var fields = new Dictionary<string, string>
+        {
+            ["Title"] = title, ["Markdown"] = "## 三个规定\n\n领导干部**干预司法**活动应当记录。<script>alert(1)</script>",
+            ["Questions[0].Text"] = "“三个规定”要求对干预司法活动如何处理？", ["Questions[0].Kind"] = "single",
+            ["Questions[0].Options"] = "全面记录、如实报告\n不予理会\n私下处理", ["Questions[0].Answer"] = "9",
+            ["Questions[1].Text"] = "", ["Questions[1].Options"] = "", ["Questions[1].Answer"] = "",
+        };
+        var (status, body, location) = await plc.PostFormAsync("/Education/Materials", PageBrowser.Token(list), fields);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("答案应为选项的序号，单选题只能有一个答案。", FieldMessage(body, "Questions[0].Answer"));
+        Assert.False(await app.ReadDbAsync(db => db.StudyMaterials.AnyAsync(m => m.Title == title)));
+        fields["Questions[0].Answer"] = "1";
+        (status, body, location) = await plc.PostFormAsync("/Education/Materials", PageBrowser.Token(list), fields);
+        Assert.True(status == HttpStatusCode.Redirect, body);
+        var id = location!.Split('/').Last();
+
+        using var officer = await SignedInAsync(Officer);
+        var chapter = await officer.GetAsync($"/Education/Materials/{id}");
+        Assert.Contains("<strong>干预司法</strong>", chapter);
+        Assert.DoesNotContain("<script>alert", chapter);
+        Assert.DoesNotContain("印发份数", chapter);
+        var read = (await officer.PostFormAsync($"/Education/Materials/{id}/Read", PageBrowser.Token(chapter), [])).Body;
+        Assert.Contains("已标记为已读。", read);
+        var (_, wrong, _) = await officer.PostFormAsync($"/Education/Materials/{id}/Quiz", PageBrowser.Token(chapter), new() { ["q0"] = "1" });
+        Assert.Contains("data-score=\"0\"", wrong);
+        var (_, right, _) = await officer.PostFormAsync($"/Education/Materials/{id}/Quiz", PageBrowser.Token(chapter), new() { ["q0"] = "0" });
+        Assert.Contains("data-score=\"100\"", right);
+        Assert.Contains("最高 100 分", right);
+        Assert.NotEqual(HttpStatusCode.OK, (await officer.SendAsync(HttpMethod.Get, $"/Education/Materials/{id}/Report")).Status);
+
+        var detail = await plc.GetAsync($"/Education/Materials/{id}");
+        var (_, badCopies, _) = await plc.PostFormAsync($"/Education/Materials/{id}/Copies", PageBrowser.Token(detail), new() { ["UnitId"] = "tianzhu-psb", ["Copies"] = "-3" });
+        Assert.Equal("印发份数应为不小于 0 的整数。", FieldMessage(badCopies, "Copies"));
+        var (_, copies, _) = await plc.PostFormAsync($"/Education/Materials/{id}/Copies", PageBrowser.Token(detail), new() { ["UnitId"] = "dachaigou", ["Copies"] = "30" });
+        Assert.Contains("已记录", copies);
+        var report = await plc.GetAsync($"/Education/Materials/{id}/Report?unitId=tianzhu-psb");
+        Assert.Matches("data-unit=\"dachaigou\">\\s*<td[^>]*>[^<]*</td>\\s*<td[^>]*>24</td>\\s*<td[^>]*>1</td>", report);
+        Assert.Contains("data-figure=\"copies\">30<", report);
+        Assert.DoesNotContain(Docket.Web.Features.Organisation.DemoOfficers.Name("dachaigou", 1), report);
+
+        using var court = await SignedInAsync(CourtAdmin);
+        Assert.Equal(HttpStatusCode.NotFound, (await court.SendAsync(HttpMethod.Get, $"/Education/Materials/{id}/Report?unitId=tianzhu-psb")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await officer.SendAsync(HttpMethod.Get, "/Education/Materials/nope")).Status);
+    }
 }
