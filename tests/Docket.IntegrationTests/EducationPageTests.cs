@@ -277,4 +277,107 @@ public sealed partial class EducationPageTests(SqliteAppFactory app)
         Assert.Equal(HttpStatusCode.NotFound, (await court.SendAsync(HttpMethod.Get, $"/Education/Materials/{id}/Report?unitId=tianzhu-psb")).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.SendAsync(HttpMethod.Get, "/Education/Materials/nope")).Status);
     }
+
+    static MultipartFormDataContent CloseForm(string token, string evidence, params (string Name, byte[] Bytes, string Type)[] files)
+    {
+        var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(evidence), "Evidence" },
+        };
+        foreach (var (name, bytes, type) in files)
+        {
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+            form.Add(part, "Files", name);
+        }
+        return form;
+    }
+
+    [Fact]
+    public async Task Rectifications_CreateOverdue_InProgress_CloseWithEvidenceDocuments_Downloadable()
+    {
+        using var b = await SignedInAsync(Plc);
+        var ledger = await b.GetAsync("/Education/Rectifications?unitId=gulang-psb");
+        var responsible = "钱" + Guid.NewGuid().ToString("N")[..4];
+        var fields = new Dictionary<string, string>
+        {
+            ["UnitId"] = "gulang-psb", ["Category"] = "shares-loans", ["Description"] = "民警违规向辖区商户借款", ["Responsible"] = responsible,
+            ["DueDate"] = "2026-02-30", ["Measures"] = "清退借款，诫勉谈话",
+        };
+        var (status, body, location) = await b.PostFormAsync("/Education/Rectifications?handler=Create", PageBrowser.Token(ledger), fields);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("日期应为 YYYY-MM-DD 格式。", FieldMessage(body, "DueDate"));
+        Assert.False(await app.ReadDbAsync(db => db.Rectifications.AnyAsync(r => r.Responsible == responsible)));
+        fields["DueDate"] = "2026-02-28";
+        (status, body, _) = await b.PostFormAsync("/Education/Rectifications?handler=Create", PageBrowser.Token(ledger), fields);
+        Assert.True(status == HttpStatusCode.Redirect, body);
+        var id = await app.ReadDbAsync(db => db.Rectifications.Where(r => r.Responsible == responsible).Select(r => r.Id).SingleAsync());
+
+        var list = await b.GetAsync("/Education/Rectifications?unitId=gulang-psb&category=shares-loans&status=open");
+        var item = Regex.Match(list, $"data-item=\"{id}\"[\\s\\S]*?</article>").Value;
+        Assert.Contains("data-overdue", item);
+        Assert.Contains(responsible, item);
+        Assert.DoesNotContain($"data-item=\"{id}\"", await b.GetAsync("/Education/Rectifications?unitId=gulang-psb&category=business"));
+
+        (status, _, _) = await b.PostFormAsync($"/Education/Rectifications?handler=Status&id={id}", PageBrowser.Token(list), []);
+        Assert.Equal(HttpStatusCode.Redirect, status);
+        Assert.Equal("in-progress", await app.ReadDbAsync(db => db.Rectifications.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+
+        // a text file named .pdf: refused by its content, the item stays open, no row
+        (status, body, _) = await b.SendAsync(HttpMethod.Post, $"/Education/Rectifications?handler=Close&id={id}",
+            CloseForm(PageBrowser.Token(list), "借款已全部清退", ("清退凭证.pdf", TestFiles.Pdf("receipt"), "application/pdf"), ("假的.pdf", TestFiles.Text(), "application/pdf")));
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("仅接受 PDF、JPEG、PNG 文件（按文件内容判断，而非文件名）。", FieldMessage(body, "Files"));
+        Assert.Equal("in-progress", await app.ReadDbAsync(db => db.Rectifications.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
+        Assert.False(await app.ReadDbAsync(db => db.RectificationEvidence.AnyAsync(d => d.RectificationId == id)));
+        (status, body, _) = await b.SendAsync(HttpMethod.Post, $"/Education/Rectifications?handler=Close&id={id}", CloseForm(PageBrowser.Token(list), "借款已全部清退"));
+        Assert.Equal("没有收到文件，或文件为空。", FieldMessage(body, "Files"));
+
+        var pdf = TestFiles.Pdf("清退凭证 " + id);
+        var png = TestFiles.Png();
+        (status, body, _) = await b.SendAsync(HttpMethod.Post, $"/Education/Rectifications?handler=Close&id={id}",
+            CloseForm(PageBrowser.Token(list), "借款已全部清退", ("清退凭证.pdf", pdf, "application/pdf"), ("谈话记录.png", png, "image/png")));
+        Assert.True(status == HttpStatusCode.Redirect, body);
+        var docs = await app.ReadDbAsync(db => db.RectificationEvidence.Where(d => d.RectificationId == id).OrderBy(d => d.FileName).ToListAsync());
+        Assert.Equal(2, docs.Count);
+        var pdfDoc = docs.Single(d => d.MediaType == "application/pdf");
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), pdfDoc.Sha256);
+        var closed = await b.GetAsync("/Education/Rectifications?unitId=gulang-psb&status=closed");
+        Assert.Contains($"handler=Evidence&amp;id={id}&amp;doc={pdfDoc.Id}", closed);
+        var download = await b.ResponseAsync($"/Education/Rectifications?handler=Evidence&id={id}&doc={pdfDoc.Id}");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+
+        // the intermediate court's unit admin: the police ledger is not found, nor its evidence
+        using var court = await SignedInAsync(CourtAdmin);
+        var courtLedger = await court.GetAsync("/Education/Rectifications");
+        Assert.DoesNotContain(id, courtLedger);
+        Assert.DoesNotContain("公安局", courtLedger);
+        Assert.Equal(HttpStatusCode.NotFound, (await court.SendAsync(HttpMethod.Get, "/Education/Rectifications?unitId=gulang-psb")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await court.SendAsync(HttpMethod.Get, $"/Education/Rectifications?handler=Evidence&id={id}&doc={pdfDoc.Id}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await court.PostFormAsync($"/Education/Rectifications?handler=Status&id={id}", PageBrowser.Token(courtLedger), [])).Status);
+        using var officer = await SignedInAsync(Officer);
+        Assert.NotEqual(HttpStatusCode.OK, (await officer.SendAsync(HttpMethod.Get, "/Education/Rectifications")).Status);
+        Assert.NotEqual(HttpStatusCode.OK, (await officer.SendAsync(HttpMethod.Get, $"/Education/Rectifications?handler=Evidence&id={id}&doc={pdfDoc.Id}")).Status);
+    }
+
+    [Fact]
+    public async Task RectificationEvidenceApi_Multipart_StoredByContent_ForeignItem404()
+    {
+        var plc = await app.StaffAsync(Plc);
+        var id = await RectificationAsync(plc, "minqin-psb", "interference", "孙某", "2026-12-31");
+        var bad = await app.SendAsync(HttpMethod.Post, $"/api/v1/education/rectifications/{id}/evidence", plc, TestFiles.Multipart(null, "a.pdf", TestFiles.Executable()));
+        await bad.ShouldBeProblem(415, "document.type-not-accepted");
+        var pdf = TestFiles.Pdf("api evidence " + id);
+        var ok = await (await app.SendAsync(HttpMethod.Post, $"/api/v1/education/rectifications/{id}/evidence", plc, TestFiles.Multipart(null, "记录.pdf", pdf)))
+            .ShouldBe(HttpStatusCode.OK, "evidence");
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(pdf)), ok[0].Str("sha256"));
+        await (await app.SendAsync(HttpMethod.Post, $"/api/v1/education/rectifications/{id}/evidence", await app.StaffAsync(CourtAdmin),
+            TestFiles.Multipart(null, "记录.pdf", pdf))).ShouldBeProblem(404);
+        // the JSON close keeps working
+        var closed = await (await app.PostAsync($"/api/v1/education/rectifications/{id}/close", new { evidence = "已整改" }, plc)).ShouldBe(HttpStatusCode.OK);
+        Assert.Equal("closed", closed.Str("status"));
+    }
 }

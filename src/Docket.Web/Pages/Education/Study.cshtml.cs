@@ -37,6 +37,8 @@ public sealed class StudyModel(UserManager<User> users, DocketDbContext db, Reco
     public List<StudyRecord> Records { get; private set; } = [];
     public int? Accepted { get; private set; }
 
+    public string PostAction => IsManager ? $"/Education/Study?unitId={Uri.EscapeDataString(UnitId ?? "")}" : "/Education/Study";
+
     public string ModeLabel(string mode) => l["education.mode." + mode];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
