@@ -380,4 +380,46 @@ public sealed partial class EducationPageTests(SqliteAppFactory app)
         var closed = await (await app.PostAsync($"/api/v1/education/rectifications/{id}/close", new { evidence = "已整改" }, plc)).ShouldBe(HttpStatusCode.OK);
         Assert.Equal("closed", closed.Str("status"));
     }
+
+    [Fact]
+    public async Task Service_CreateLinkedToAFiling_UnknownLinkShown_ReportPerUnitAndMonth()
+    {
+        var filer = await app.SharedFilerAsync();
+        var filingId = await app.CreateDraftAsync(filer.Token);
+        using var b = await SignedInAsync(Plc);
+        var page = await b.GetAsync("/Education/Service");
+        var title = "大靖人民法庭为群众解难题" + Guid.NewGuid().ToString("N")[..4];
+        var fields = new Dictionary<string, string>
+        {
+            ["UnitId"] = "620622", ["Title"] = title, ["Date"] = "2026-04-12", ["Theme"] = "司法为民", ["Beneficiaries"] = "35",
+            ["Description"] = "巡回审判，就地化解土地承包纠纷", ["Outcome"] = "群众赠送锦旗", ["FilingId"] = "no-such-filing",
+        };
+        var (status, body, _) = await b.PostFormAsync("/Education/Service", PageBrowser.Token(page), fields);
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("关联的案件不存在。", FieldMessage(body, "FilingId"));
+        Assert.False(await app.ReadDbAsync(db => db.ServiceActivities.AnyAsync(a => a.Title == title)));
+        fields["FilingId"] = filingId;
+        fields["Beneficiaries"] = "many";
+        (status, body, _) = await b.PostFormAsync("/Education/Service", PageBrowser.Token(page), fields);
+        Assert.Equal("受益人数应为不小于 0 的整数。", FieldMessage(body, "Beneficiaries"));
+        fields["Beneficiaries"] = "35";
+        (status, body, var location) = await b.PostFormAsync("/Education/Service", PageBrowser.Token(page), fields);
+        Assert.True(status == HttpStatusCode.Redirect, body);
+
+        var list = await b.GetAsync("/Education/Service?unitId=620622&from=2026-04-01&to=2026-04-30");
+        Assert.Contains(title, list);
+        Assert.Contains(filingId, list);
+        Assert.Contains("data-row=\"620622/2026-04\"", list);
+        var bad = await b.GetAsync("/Education/Service?from=2026-05-01&to=2026-04-01");
+        Assert.Equal("统计期间不正确。", FieldMessage(bad, "to"));
+
+        using var court = await SignedInAsync(CourtAdmin);
+        Assert.Contains(title, await court.GetAsync("/Education/Service"));
+        Assert.Equal(HttpStatusCode.NotFound, (await court.SendAsync(HttpMethod.Get, "/Education/Service?unitId=wuwei-psb")).Status);
+        var courtPage = await court.GetAsync("/Education/Service");
+        fields["UnitId"] = "dachaigou";
+        Assert.Equal(HttpStatusCode.NotFound, (await court.PostFormAsync("/Education/Service", PageBrowser.Token(courtPage), fields)).Status);
+        using var officer = await SignedInAsync(Officer);
+        Assert.NotEqual(HttpStatusCode.OK, (await officer.SendAsync(HttpMethod.Get, "/Education/Service")).Status);
+    }
 }
