@@ -37,7 +37,12 @@ public sealed partial class EducationPageTests(SqliteAppFactory app)
     {
         var json = await (await app.PostAsync("/api/v1/education/rectifications", new
         {
-            unitId, category, description = "违规参与经营活动问题线索", responsible, dueDate = due, measures = "约谈提醒，限期清退",
+            unitId,
+            category,
+            description = "违规参与经营活动问题线索",
+            responsible,
+            dueDate = due,
+            measures = "约谈提醒，限期清退",
         }, token)).ShouldBe(HttpStatusCode.Created, "rectification");
         return json.Str("id");
     }
@@ -49,8 +54,13 @@ public sealed partial class EducationPageTests(SqliteAppFactory app)
         await RectificationAsync(plc, "liangzhou-psb", "business", "赵德柱", "2026-01-15");
         await (await app.PostAsync("/api/v1/education/service-activities", new
         {
-            unitId = "dachaigou", title = "上门调解邻里纠纷", date = "2026-05-20", theme = "矛盾化解", beneficiaries = 12,
-            description = "民警上门调解", outcome = "双方和解",
+            unitId = "dachaigou",
+            title = "上门调解邻里纠纷",
+            date = "2026-05-20",
+            theme = "矛盾化解",
+            beneficiaries = 12,
+            description = "民警上门调解",
+            outcome = "双方和解",
         }, plc)).ShouldBe(HttpStatusCode.Created, "service");
         var officerId = await app.ReadDbAsync(db => db.Officers.Where(o => o.UnitId == "dachaigou").OrderBy(o => o.Id).Select(o => o.Id).FirstAsync());
         await (await app.PostAsync("/api/v1/education/study-records", new
@@ -149,9 +159,15 @@ public sealed partial class EducationPageTests(SqliteAppFactory app)
         Assert.Contains("民勤县公安局", form);
         var (status, body, location) = await b.PostFormAsync("/Education/Timetable/minqin-psb", PageBrowser.Token(form), new()
         {
-            ["Entries[0].Weekday"] = "1", ["Entries[0].Mode"] = "plenary", ["Entries[0].Topic"] = "集中学习政法队伍教育整顿文件",
-            ["Entries[1].Weekday"] = "", ["Entries[1].Mode"] = "", ["Entries[1].Topic"] = "", // a blank row, as the browser posts it
-            ["Entries[2].Weekday"] = "3", ["Entries[2].Mode"] = "group", ["Entries[2].Topic"] = "分组讨论",
+            ["Entries[0].Weekday"] = "1",
+            ["Entries[0].Mode"] = "plenary",
+            ["Entries[0].Topic"] = "集中学习政法队伍教育整顿文件",
+            ["Entries[1].Weekday"] = "",
+            ["Entries[1].Mode"] = "",
+            ["Entries[1].Topic"] = "", // a blank row, as the browser posts it
+            ["Entries[2].Weekday"] = "3",
+            ["Entries[2].Mode"] = "group",
+            ["Entries[2].Topic"] = "分组讨论",
         });
         Assert.True(status == HttpStatusCode.Redirect, body);
         var saved = await b.GetAsync(location!);
@@ -161,9 +177,15 @@ public sealed partial class EducationPageTests(SqliteAppFactory app)
 
         (status, body, _) = await b.PostFormAsync("/Education/Timetable/minqin-psb", PageBrowser.Token(saved), new()
         {
-            ["Entries[0].Weekday"] = "2", ["Entries[0].Mode"] = "plenary", ["Entries[0].Topic"] = "改过的",
-            ["Entries[1].Weekday"] = "", ["Entries[1].Mode"] = "", ["Entries[1].Topic"] = "",
-            ["Entries[2].Weekday"] = "9", ["Entries[2].Mode"] = "dancing", ["Entries[2].Topic"] = "x",
+            ["Entries[0].Weekday"] = "2",
+            ["Entries[0].Mode"] = "plenary",
+            ["Entries[0].Topic"] = "改过的",
+            ["Entries[1].Weekday"] = "",
+            ["Entries[1].Mode"] = "",
+            ["Entries[1].Topic"] = "",
+            ["Entries[2].Weekday"] = "9",
+            ["Entries[2].Mode"] = "dancing",
+            ["Entries[2].Topic"] = "x",
         });
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("星期应为 1 至 7。", FieldMessage(body, "Entries[2].Weekday"));
@@ -178,7 +200,9 @@ public sealed partial class EducationPageTests(SqliteAppFactory app)
         Assert.Equal(HttpStatusCode.NotFound, (await officer.SendAsync(HttpMethod.Get, "/Education/Timetable/minqin-psb")).Status);
         (_, _, location) = await officer.PostFormAsync("/Education/Timetable/dachaigou", PageBrowser.Token(await officer.GetAsync("/Education/Study")), new()
         {
-            ["Entries[0].Weekday"] = "1", ["Entries[0].Mode"] = "plenary", ["Entries[0].Topic"] = "越权",
+            ["Entries[0].Weekday"] = "1",
+            ["Entries[0].Mode"] = "plenary",
+            ["Entries[0].Topic"] = "越权",
         });
         Assert.DoesNotContain("saved", location ?? "");
         Assert.False(await app.ReadDbAsync(db => db.StudyTimetable.AnyAsync(t => t.Topic == "越权")));
@@ -192,14 +216,20 @@ public sealed partial class EducationPageTests(SqliteAppFactory app)
         Assert.Contains("读书班", form);
         var (status, body, _) = await officer.PostFormAsync("/Education/Study", PageBrowser.Token(form), new()
         {
-            ["Date"] = "2026-06-02", ["Mode"] = "reading-class", ["Minutes"] = "0", ["Topic"] = "读《习近平法治思想学习纲要》",
+            ["Date"] = "2026-06-02",
+            ["Mode"] = "reading-class",
+            ["Minutes"] = "0",
+            ["Topic"] = "读《习近平法治思想学习纲要》",
         });
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("学习时长应为 1 至 1440 分钟。", FieldMessage(body, "Minutes"));
         Assert.False(await app.ReadDbAsync(db => db.StudyRecords.AnyAsync(r => r.Topic == "读《习近平法治思想学习纲要》")));
         (status, body, var location) = await officer.PostFormAsync("/Education/Study", PageBrowser.Token(form), new()
         {
-            ["Date"] = "2026-06-02", ["Mode"] = "reading-class", ["Minutes"] = "45", ["Topic"] = "读《习近平法治思想学习纲要》",
+            ["Date"] = "2026-06-02",
+            ["Mode"] = "reading-class",
+            ["Minutes"] = "45",
+            ["Topic"] = "读《习近平法治思想学习纲要》",
         });
         Assert.True(status == HttpStatusCode.Redirect, body);
         var mine = await officer.GetAsync(location!);
@@ -235,10 +265,15 @@ public sealed partial class EducationPageTests(SqliteAppFactory app)
         var title = "政法干警应知应会第" + Guid.NewGuid().ToString("N")[..6] + "章";
         var fields = new Dictionary<string, string>
         {
-            ["Title"] = title, ["Markdown"] = "## 三个规定\n\n领导干部**干预司法**活动应当记录。<script>alert(1)</script>",
-            ["Questions[0].Text"] = "“三个规定”要求对干预司法活动如何处理？", ["Questions[0].Kind"] = "single",
-            ["Questions[0].Options"] = "全面记录、如实报告\n不予理会\n私下处理", ["Questions[0].Answer"] = "9",
-            ["Questions[1].Text"] = "", ["Questions[1].Options"] = "", ["Questions[1].Answer"] = "",
+            ["Title"] = title,
+            ["Markdown"] = "## 三个规定\n\n领导干部**干预司法**活动应当记录。<script>alert(1)</script>",
+            ["Questions[0].Text"] = "“三个规定”要求对干预司法活动如何处理？",
+            ["Questions[0].Kind"] = "single",
+            ["Questions[0].Options"] = "全面记录、如实报告\n不予理会\n私下处理",
+            ["Questions[0].Answer"] = "9",
+            ["Questions[1].Text"] = "",
+            ["Questions[1].Options"] = "",
+            ["Questions[1].Answer"] = "",
         };
         var (status, body, location) = await plc.PostFormAsync("/Education/Materials", PageBrowser.Token(list), fields);
         Assert.Equal(HttpStatusCode.OK, status);
@@ -302,8 +337,12 @@ public sealed partial class EducationPageTests(SqliteAppFactory app)
         var responsible = "钱" + Guid.NewGuid().ToString("N")[..4];
         var fields = new Dictionary<string, string>
         {
-            ["UnitId"] = "gulang-psb", ["Category"] = "shares-loans", ["Description"] = "民警违规向辖区商户借款", ["Responsible"] = responsible,
-            ["DueDate"] = "2026-02-30", ["Measures"] = "清退借款，诫勉谈话",
+            ["UnitId"] = "gulang-psb",
+            ["Category"] = "shares-loans",
+            ["Description"] = "民警违规向辖区商户借款",
+            ["Responsible"] = responsible,
+            ["DueDate"] = "2026-02-30",
+            ["Measures"] = "清退借款，诫勉谈话",
         };
         var (status, body, location) = await b.PostFormAsync("/Education/Rectifications?handler=Create", PageBrowser.Token(ledger), fields);
         Assert.Equal(HttpStatusCode.OK, status);
@@ -391,8 +430,14 @@ public sealed partial class EducationPageTests(SqliteAppFactory app)
         var title = "大靖人民法庭为群众解难题" + Guid.NewGuid().ToString("N")[..4];
         var fields = new Dictionary<string, string>
         {
-            ["UnitId"] = "620622", ["Title"] = title, ["Date"] = "2026-04-12", ["Theme"] = "司法为民", ["Beneficiaries"] = "35",
-            ["Description"] = "巡回审判，就地化解土地承包纠纷", ["Outcome"] = "群众赠送锦旗", ["FilingId"] = "no-such-filing",
+            ["UnitId"] = "620622",
+            ["Title"] = title,
+            ["Date"] = "2026-04-12",
+            ["Theme"] = "司法为民",
+            ["Beneficiaries"] = "35",
+            ["Description"] = "巡回审判，就地化解土地承包纠纷",
+            ["Outcome"] = "群众赠送锦旗",
+            ["FilingId"] = "no-such-filing",
         };
         var (status, body, _) = await b.PostFormAsync("/Education/Service", PageBrowser.Token(page), fields);
         Assert.Equal(HttpStatusCode.OK, status);

@@ -88,8 +88,14 @@ public sealed class RectificationEvidence(DocketDbContext db, IDocumentStore sto
         var now = ChinaTime.UtcNow(clock);
         var rows = files.Select(f => new RectificationEvidenceDocument
         {
-            Id = EducationInput.NewId(), RectificationId = id, FileName = f.FileName, MediaType = f.MediaType, Bytes = f.Bytes, Sha256 = f.Sha256,
-            UploadedBy = caller.User.Id, UploadedAt = now,
+            Id = EducationInput.NewId(),
+            RectificationId = id,
+            FileName = f.FileName,
+            MediaType = f.MediaType,
+            Bytes = f.Bytes,
+            Sha256 = f.Sha256,
+            UploadedBy = caller.User.Id,
+            UploadedAt = now,
         }).ToList();
         try
         {
