@@ -467,4 +467,35 @@ public sealed partial class EducationPageTests(SqliteAppFactory app)
         using var officer = await SignedInAsync(Officer);
         Assert.NotEqual(HttpStatusCode.OK, (await officer.SendAsync(HttpMethod.Get, "/Education/Service")).Status);
     }
+
+    [Theory]
+    [InlineData("/Education")]
+    [InlineData("/Education?handler=Export")]
+    [InlineData("/Education/Participation")]
+    [InlineData("/Education/Rectifications")]
+    [InlineData("/Education/Service")]
+    public async Task ManagerPages_OfficerAndFiler_Denied(string path)
+    {
+        using var officer = await SignedInAsync(Officer);
+        var (status, _, location) = await officer.SendAsync(HttpMethod.Get, path);
+        Assert.True(status is HttpStatusCode.Redirect or HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"officer {path}: {status}");
+        Assert.DoesNotContain("/Education", location ?? "");
+        var filer = await app.SharedFilerAsync();
+        using var f = await SignedInAsync(filer.Email, filer.Password);
+        (status, _, location) = await f.SendAsync(HttpMethod.Get, path);
+        Assert.True(status is HttpStatusCode.Redirect or HttpStatusCode.Forbidden or HttpStatusCode.NotFound, $"filer {path}: {status}");
+        Assert.DoesNotContain("/Education", location ?? "");
+    }
+
+    [Theory]
+    [InlineData("/Education/Study")]
+    [InlineData("/Education/Materials")]
+    [InlineData("/Education/Timetable/dachaigou")]
+    public async Task MemberPages_Filer_Denied(string path)
+    {
+        var filer = await app.SharedFilerAsync();
+        using var f = await SignedInAsync(filer.Email, filer.Password);
+        var (status, _, _) = await f.SendAsync(HttpMethod.Get, path);
+        Assert.NotEqual(HttpStatusCode.OK, status);
+    }
 }
