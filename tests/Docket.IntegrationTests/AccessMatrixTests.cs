@@ -179,6 +179,7 @@ public sealed class AccessMatrixTests(SqliteAppFactory app, ITestOutputHelper ou
         ["GET api/v1/education/rectifications"] = (Target.None, Organisation),
         ["POST api/v1/education/rectifications/{id}/status"] = (Target.Rectification, Organisation),
         ["POST api/v1/education/rectifications/{id}/close"] = (Target.Rectification, Organisation),
+        ["POST api/v1/education/rectifications/{id}/evidence"] = (Target.Rectification, Organisation),
         ["GET api/v1/education/rectifications/report"] = (Target.None, Organisation),
         ["POST api/v1/education/service-activities"] = (Target.None, Organisation),
         ["GET api/v1/education/service-activities"] = (Target.None, Organisation),

@@ -117,6 +117,19 @@ public sealed class Rectification
     public bool IsOverdue(DateOnly today) => Status != RectificationStatuses.Closed && DueDate < today;
 }
 
+/// <summary>A closure-evidence document of a rectification item, stored by content address like a filing's documents.</summary>
+public sealed class RectificationEvidenceDocument
+{
+    public string Id { get; set; } = "";
+    public string RectificationId { get; set; } = "";
+    public string FileName { get; set; } = "";
+    public string MediaType { get; set; } = "";
+    public long Bytes { get; set; }
+    public string Sha256 { get; set; } = "";
+    public string UploadedBy { get; set; } = "";
+    public DateTime UploadedAt { get; set; }
+}
+
 /// <summary>An activity of the service-to-the-people ledger (为民办实事).</summary>
 public sealed class ServiceActivity
 {
@@ -221,6 +234,24 @@ public sealed class RectificationConfiguration : IEntityTypeConfiguration<Rectif
         b.Property(r => r.Evidence).HasMaxLength(4000);
         b.Property(r => r.CreatedBy).HasMaxLength(64);
         b.HasIndex(r => new { r.UnitId, r.Status });
+    }
+}
+
+public sealed class RectificationEvidenceDocumentConfiguration : IEntityTypeConfiguration<RectificationEvidenceDocument>
+{
+    public void Configure(EntityTypeBuilder<RectificationEvidenceDocument> b)
+    {
+        b.ToTable("rectification_evidence");
+        b.HasKey(d => d.Id);
+        b.Property(d => d.Id).HasMaxLength(32);
+        b.Property(d => d.RectificationId).HasMaxLength(32);
+        b.Property(d => d.FileName).HasMaxLength(200);
+        b.Property(d => d.MediaType).HasMaxLength(64);
+        b.Property(d => d.Sha256).HasMaxLength(64);
+        b.Property(d => d.UploadedBy).HasMaxLength(64);
+        b.HasOne<Rectification>().WithMany().HasForeignKey(d => d.RectificationId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(d => d.RectificationId);
+        b.HasIndex(d => d.Sha256);
     }
 }
 

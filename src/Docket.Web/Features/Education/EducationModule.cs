@@ -25,6 +25,7 @@ public static class EducationModule
         services.AddScoped<RecordStudy>();
         services.AddScoped<Participation>();
         services.AddScoped<Rectifications>();
+        services.AddScoped<RectificationEvidence>();
         services.AddScoped<ServiceActivities>();
         services.AddScoped<Materials>();
         return services;
@@ -131,6 +132,19 @@ public static class EducationModule
         rect.MapPost("/{id}/close", async Task<Results<Ok<RectificationDto>, ProblemHttpResult>> (string id, Rectifications.CloseRequest? body,
             HttpContext http, UserManager<User> users, DocketDbContext db, Rectifications h, CancellationToken ct) =>
             await AsManager(http, users, db, ct, c => h.CloseAsync(c, id, body, ct)));
+
+        // Closure evidence as documents (multipart, "file" parts); the JSON close above stays as it was.
+        rect.MapPost("/{id}/evidence", async Task<Results<Ok<List<EvidenceDocumentDto>>, ProblemHttpResult>> (string id, HttpContext http,
+            UserManager<User> users, DocketDbContext db, RectificationEvidence h, CancellationToken ct) =>
+            await AsManager(http, users, db, ct, async c =>
+            {
+                if (!http.Request.HasFormContentType || !http.Request.ContentType!.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase))
+                    return Error.UnsupportedMediaType("document.not-multipart");
+                IFormCollection form;
+                try { form = await http.Request.ReadFormAsync(ct); }
+                catch (Exception e) when (e is InvalidDataException or IOException) { return Error.BadRequest("request.malformed"); }
+                return await h.AddAsync(c, id, form.Files.GetFiles("file"), ct);
+            }));
 
         rect.MapGet("/report", async Task<Results<Ok<RectificationReportDto>, ProblemHttpResult>> (string? unitId, HttpContext http,
             UserManager<User> users, DocketDbContext db, Rectifications h, CancellationToken ct) =>

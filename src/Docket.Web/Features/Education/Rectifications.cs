@@ -99,13 +99,15 @@ public sealed class Rectifications(DocketDbContext db, TimeProvider clock)
         return RectificationDto.From(item, Today);
     }
 
-    public async Task<Result<Page<RectificationDto>>> ListAsync(OrgCaller caller, string? unitId, string? status, int page, int pageSize, CancellationToken ct)
+    public async Task<Result<Page<RectificationDto>>> ListAsync(OrgCaller caller, string? unitId, string? status, int page, int pageSize, CancellationToken ct,
+        string? category = null)
     {
         var root = EducationInput.Optional(unitId) ?? caller.HomeUnit;
         if (root is null || !caller.Sees(root)) return Error.NotFound();
         var units = caller.Subtree(root).Where(caller.Sees).ToList();
         var q = db.Rectifications.AsNoTracking().Where(r => units.Contains(r.UnitId));
         if (EducationInput.Optional(status) is { } s) q = q.Where(r => r.Status == s);
+        if (EducationInput.Optional(category) is { } c) q = q.Where(r => r.Category == c);
         page = Math.Max(page, 1);
         pageSize = Math.Clamp(pageSize, 1, 100);
         var total = await q.CountAsync(ct);

@@ -52,7 +52,7 @@ public sealed class Documents(DocketDbContext db, IDocumentStore store, TimeProv
         filing.RemoveDocument(doc, ChinaTime.UtcNow(clock));
         db.FilingDocuments.Remove(doc);
         await db.SaveChangesAsync(ct);
-        if (!await db.FilingDocuments.AnyAsync(d => d.Sha256 == doc.Sha256, ct)) store.Delete(doc.Sha256);
+        if (!await DocumentReferences.InUseAsync(db, doc.Sha256, ct)) store.Delete(doc.Sha256);
         return true;
     }
 }

@@ -155,7 +155,7 @@ public sealed class UploadDocument(DocketDbContext db, IDocumentStore store, IVi
         catch
         {
             db.ChangeTracker.Clear();
-            if (!await db.FilingDocuments.AnyAsync(d => d.Sha256 == file.Sha256, CancellationToken.None)) store.Delete(file.Sha256);
+            if (!await DocumentReferences.InUseAsync(db, file.Sha256, CancellationToken.None)) store.Delete(file.Sha256);
             throw;
         }
     }

@@ -62,7 +62,7 @@ public sealed class ApplyForJudicialConfirmation(DocketDbContext db, IDocumentSt
         {
             // No file that no row names (as UploadDocument does).
             db.ChangeTracker.Clear();
-            if (!await db.FilingDocuments.AnyAsync(d => d.Sha256 == sha, CancellationToken.None)) store.Delete(sha);
+            if (!await Infrastructure.Storage.DocumentReferences.InUseAsync(db, sha, CancellationToken.None)) store.Delete(sha);
             throw;
         }
         return FilingDto.From(filing);

@@ -44,6 +44,7 @@ public abstract class DocketDbContext(DbContextOptions options) : IdentityDbCont
     public DbSet<Features.Education.TimetableEntry> StudyTimetable => Set<Features.Education.TimetableEntry>();
     public DbSet<Features.Education.StudyRecord> StudyRecords => Set<Features.Education.StudyRecord>();
     public DbSet<Features.Education.Rectification> Rectifications => Set<Features.Education.Rectification>();
+    public DbSet<Features.Education.RectificationEvidenceDocument> RectificationEvidence => Set<Features.Education.RectificationEvidenceDocument>();
     public DbSet<Features.Education.ServiceActivity> ServiceActivities => Set<Features.Education.ServiceActivity>();
     public DbSet<Features.Education.StudyMaterial> StudyMaterials => Set<Features.Education.StudyMaterial>();
     public DbSet<Features.Education.MaterialProgress> MaterialProgress => Set<Features.Education.MaterialProgress>();

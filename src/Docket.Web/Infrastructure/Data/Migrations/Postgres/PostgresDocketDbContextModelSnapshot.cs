@@ -537,6 +537,52 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("rectifications", (string)null);
                 });
 
+            modelBuilder.Entity("Docket.Web.Features.Education.RectificationEvidenceDocument", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("RectificationId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RectificationId");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("rectification_evidence", (string)null);
+                });
+
             modelBuilder.Entity("Docket.Web.Features.Education.ServiceActivity", b =>
                 {
                     b.Property<string>("Id")
@@ -1922,6 +1968,15 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Postgres
                         });
 
                     b.Navigation("Policy")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Docket.Web.Features.Education.RectificationEvidenceDocument", b =>
+                {
+                    b.HasOne("Docket.Web.Features.Education.Rectification", null)
+                        .WithMany()
+                        .HasForeignKey("RectificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -532,6 +532,52 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("rectifications", (string)null);
                 });
 
+            modelBuilder.Entity("Docket.Web.Features.Education.RectificationEvidenceDocument", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MediaType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RectificationId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RectificationId");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("rectification_evidence", (string)null);
+                });
+
             modelBuilder.Entity("Docket.Web.Features.Education.ServiceActivity", b =>
                 {
                     b.Property<string>("Id")
@@ -1911,6 +1957,15 @@ namespace Docket.Web.Infrastructure.Data.Migrations.Sqlite
                         });
 
                     b.Navigation("Policy")
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Docket.Web.Features.Education.RectificationEvidenceDocument", b =>
+                {
+                    b.HasOne("Docket.Web.Features.Education.Rectification", null)
+                        .WithMany()
+                        .HasForeignKey("RectificationId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
