@@ -138,21 +138,7 @@ public sealed class RecordAttendance(DocketDbContext db, TimeProvider clock, ISt
             });
         }
 
-        if (rows.Count > 0)
-        {
-            var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            try
-            {
-                db.Attendances.AddRange(rows);
-                await db.SaveChangesAsync(ct);
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-                db.ChangeTracker.AutoDetectChangesEnabled = detect;
-            }
-        }
+        await db.InsertAllAsync(rows, ct);
         return new AttendanceResult(rows.Count, duplicates, rejected);
     }
 }

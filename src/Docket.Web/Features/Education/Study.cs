@@ -115,21 +115,7 @@ public sealed class RecordStudy(DocketDbContext db, TimeProvider clock, IStringL
                 RecordedAt = now,
             });
         }
-        if (rows.Count > 0)
-        {
-            var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            try
-            {
-                db.StudyRecords.AddRange(rows);
-                await db.SaveChangesAsync(ct);
-            }
-            finally
-            {
-                db.ChangeTracker.Clear();
-                db.ChangeTracker.AutoDetectChangesEnabled = detect;
-            }
-        }
+        await db.InsertAllAsync(rows, ct);
         return new StudyRecordsResult(rows.Count, rejected);
     }
 }

@@ -85,22 +85,8 @@ public static class DemoOfficers
             .Where(x => !known.Contains(Id(x.Id, x.n)))
             .Select(x => new Officer { Id = Id(x.Id, x.n), UnitId = x.Id, Name = Name(x.Id, x.n) })
             .ToList();
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            db.Officers.AddRange(missing);
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // another node seeded the same rolls a moment ago
-        }
-        finally
-        {
-            db.ChangeTracker.Clear();
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
+        try { await db.InsertAllAsync(missing, ct); }
+        catch (DbUpdateException) { /* another node seeded the same rolls a moment ago */ }
     }
 
     /// <summary>Links a demo account to the first officer of its unit's roll (so it can check in and record its own study).</summary>
