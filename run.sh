@@ -36,7 +36,9 @@ cat <<BANNER
    courtadmin.620622@demo.docket   the court admin of court 620622
    admin@demo.docket               the system admin
    mediator.dajing@demo.docket     the mediator of the Dajing mediation room (Gulang)
-   officer.dachaigou@demo.docket   an officer of the Dachaigou police station (dispute screening)
+   officer.dachaigou@demo.docket   an officer of the Dachaigou police station (dispute screening, study)
+   plc.admin@demo.docket           the Wuwei political-legal committee (staff education)
+   unit.admin.620600@demo.docket   the intermediate court's unit admin (staff education)
 BANNER
 ;; esac
 cat <<BANNER
