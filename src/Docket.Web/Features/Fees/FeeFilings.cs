@@ -57,7 +57,7 @@ public static class FeeFilings
     {
         var text = s?.Trim() ?? "";
         if (Date(text) is { } date)
-            return TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), ChinaTime.Zone);
+            return ChinaTime.StartOfDay(date);
         return text.Length > 10 && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
             ? ChinaTime.TruncateToMicroseconds(at.UtcDateTime)
             : null;

@@ -54,7 +54,7 @@ public sealed class CourtStatistics(DocketDbContext db, TimeProvider clock)
         var range = Range(from, to);
         if (!range.IsOk) return range.Error!;
         var (start, end) = range.Value;
-        var (s, e) = (Utc(start), Utc(end.AddDays(1)));
+        var (s, e) = (ChinaTime.StartOfDay(start), ChinaTime.StartOfDay(end.AddDays(1)));
         var rows = await db.Filings.AsNoTracking()
             .Where(f => f.CourtId == courtId || f.CooperatingCourtId == courtId)
             .Where(f => (f.FirstSubmittedAt >= s && f.FirstSubmittedAt < e) || (f.RegisteredAt >= s && f.RegisteredAt < e)
@@ -68,7 +68,7 @@ public sealed class CourtStatistics(DocketDbContext db, TimeProvider clock)
     static CourtStatsDto Summarize(CourtRows data)
     {
         var (courtId, start, end, rows) = data;
-        var (s, e) = (Utc(start), Utc(end.AddDays(1)));
+        var (s, e) = (ChinaTime.StartOfDay(start), ChinaTime.StartOfDay(end.AddDays(1)));
         bool In(DateTime? t) => t >= s && t < e;
         var own = rows.Where(f => f.CourtId == courtId).ToList();
         var volumes = Volumes(own, s, e);
@@ -140,7 +140,7 @@ public sealed class CourtStatistics(DocketDbContext db, TimeProvider clock)
     public async Task<List<PublicCourtStatsDto>> PublicAsync(CancellationToken ct)
     {
         var (start, end) = Range(null, null).Value;
-        var (s, e) = (Utc(start), Utc(end.AddDays(1)));
+        var (s, e) = (ChinaTime.StartOfDay(start), ChinaTime.StartOfDay(end.AddDays(1)));
         var rows = await db.Filings.AsNoTracking().Where(f => f.RegisteredAt >= s && f.RegisteredAt < e && f.FirstSubmittedAt != null)
             .Select(f => new Row(f.CourtId, f.CooperatingCourtId, f.CaseType, f.Cause, f.Status, f.FirstSubmittedAt, f.SubmittedAt,
                 f.RegisteredAt, f.DecidedAt, f.ForwardedAt, f.FirstActionAt, f.CorrectionRequestedAt))
@@ -173,10 +173,6 @@ public sealed class CourtStatistics(DocketDbContext db, TimeProvider clock)
         if (e.Any) return e.ToError();
         return (start, end);
     }
-
-    /// <summary>The instant an Asia/Shanghai date begins.</summary>
-    internal static DateTime Utc(DateOnly shanghaiDate) =>
-        TimeZoneInfo.ConvertTimeToUtc(shanghaiDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), ChinaTime.Zone);
 }
 
 public static class StatisticsModule

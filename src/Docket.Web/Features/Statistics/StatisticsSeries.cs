@@ -1,4 +1,5 @@
 using System.Globalization;
+using Docket.Web.Infrastructure.Time;
 
 namespace Docket.Web.Features.Statistics;
 
@@ -49,7 +50,7 @@ public static class StatisticsSeries
     [
         .. Buckets(from, to).Select(b =>
         {
-            var v = CourtStatistics.Volumes(own, CourtStatistics.Utc(b.From), CourtStatistics.Utc(b.To.AddDays(1)));
+            var v = CourtStatistics.Volumes(own, ChinaTime.StartOfDay(b.From), ChinaTime.StartOfDay(b.To.AddDays(1)));
             var minutes = CourtStatistics.ToRegistration(v.Registered);
             return new PeriodStatsDto(b.Label, b.From, b.To, v.Submitted, v.Registered.Count, v.Rejected, v.CorrectionRequested,
                 CourtStatistics.Percentile(minutes, 50), CourtStatistics.Percentile(minutes, 90));
