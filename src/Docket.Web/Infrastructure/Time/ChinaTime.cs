@@ -29,6 +29,15 @@ public static class ChinaTime
     public static DateTime StartOfDay(DateOnly date) =>
         TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified), Zone);
 
+    /// <summary>What a form's datetime-local input sends (minutes, or seconds), read as Asia/Shanghai time; null when unreadable.</summary>
+    public static DateTimeOffset? FromLocalInput(string? value)
+    {
+        if (!DateTime.TryParseExact(value?.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var local))
+            return null;
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local));
+    }
+
     /// <summary>UTC now truncated to whole microseconds, so a value survives a PostgreSQL round trip unchanged.</summary>
     public static DateTime UtcNow(TimeProvider clock) => TruncateToMicroseconds(clock.GetUtcNow().UtcDateTime);
 

@@ -61,7 +61,7 @@ public sealed class CaseModel(MediationReads reads, RecordSession sessions, Clos
 
     public Task<IActionResult> OnPostSessionAsync(CancellationToken ct) => ActAsync("session", async m =>
     {
-        if (!TryLocal(At, out var at)) return Error.Validation("at", "mediation.session-at-required");
+        if (ChinaTime.FromLocalInput(At) is not { } at) return Error.Validation("at", "mediation.session-at-required");
         var r = await sessions.HandleAsync(m, Id, new RecordSession.Request(at, Notes), ct);
         return r.IsOk ? l["已记录调解情况。"].Value : r.Error!;
     }, ct);
@@ -136,16 +136,6 @@ public sealed class CaseModel(MediationReads reads, RecordSession sessions, Clos
         }
         if (Posted != "session") At ??= ChinaTime.ToLocal(ChinaTime.UtcNow(clock)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
         return null;
-    }
-
-    /// <summary>A datetime-local value, read as Asia/Shanghai time.</summary>
-    static bool TryLocal(string? text, out DateTimeOffset at)
-    {
-        at = default;
-        if (!DateTime.TryParseExact(text?.Trim(), ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            return false;
-        at = new DateTimeOffset(local, ChinaTime.Zone.GetUtcOffset(local));
-        return true;
     }
 
     public string AgreementLink => $"/Mediation/Case/{Uri.EscapeDataString(Id)}/Agreement";

@@ -56,7 +56,7 @@ public sealed class DisputeModel(DocketDbContext db, DisputeReads reads, RecordD
     {
         var officer = await ScreeningScope.OfficerAsync(db, users, User, ct);
         if (!officer.IsOk) return Forbid();
-        var r = await record.HandleAsync(officer.Value, id, new RecordDisputeAction.Request(LocalTime(At), Action, Notes), ct);
+        var r = await record.HandleAsync(officer.Value, id, new RecordDisputeAction.Request(ChinaTime.FromLocalInput(At), Action, Notes), ct);
         return await AfterAsync(officer.Value, id, r, "action", l["已记录跟进情况。"], ct);
     }
 
@@ -80,14 +80,6 @@ public sealed class DisputeModel(DocketDbContext db, DisputeReads reads, RecordD
         // Field names of the API: "notes" of the resolve form is ResolutionNotes here.
         r.Error.AddTo(ModelState, l, prefix: form == "resolve" ? "resolve" : null);
         return await LoadAsync(officer, id, ct) ?? Page();
-    }
-
-    /// <summary>A datetime-local value read as Asia/Shanghai time; anything unreadable is left for the handler to name.</summary>
-    static DateTimeOffset? LocalTime(string? value)
-    {
-        if (!DateTime.TryParseExact(value, ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
-            return null;
-        return new DateTimeOffset(local, ChinaTime.Zone.GetUtcOffset(local));
     }
 
     async Task<IActionResult?> LoadAsync(ScreeningStaff staff, string id, CancellationToken ct)
